@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-2.0
+# pvops: one x86-64 bzImage, booted natively, as a Xen PV guest and as a
+# Xen PVH guest, with KUnit results collected from each. `make help`.
+
+SHELL := /bin/bash
+S := scripts
+BUILD ?= $(CURDIR)/build
+export BUILD
+
+.DEFAULT_GOAL := help
+.PHONY: help deps tree patches check-patches kernel initramfs \
+	boot-native boot-xen boot-pvh boots summary demo test clean distclean
+
+help: ## list the targets
+	@echo "pvops: one bzImage, three boots (native, Xen PV, Xen PVH)."
+	@echo "Variables: KSRC=<6.12 tree> JOBS=<n> BOOT_TIMEOUT=<s> ICOUNT=1 DRY_RUN=1 BUILD=<dir>"
+	@echo
+	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+deps: ## install missing Debian packages (apt-get, as root)
+	@$(S)/deps.sh
+
+tree: ## build/linux: Linux 6.12 (Debian's tarball or KSRC=) + git am patches/
+	@$(S)/tree.sh
+
+patches: ## regenerate patches/ from the series sources (needs `make tree`)
+	@$(S)/tree.sh >/dev/null
+	@$(S)/series.sh gen
+
+check-patches: ## fail when patches/ is stale against its sources
+	@$(S)/series.sh check
+
+kernel: tree ## configure (scripts/config/*.config) and build the bzImage
+	@$(S)/kernel.sh
+
+initramfs: tree ## build build/initrd.gz (busybox-static + guest programs), no root
+	@$(S)/initramfs.sh
+
+boot-native: kernel initramfs ## boot the bzImage natively under QEMU
+	@$(S)/boot.sh native
+
+boot-xen: kernel initramfs ## boot it as a Xen 4.17 PV dom0
+	@$(S)/boot.sh xen-pv
+
+boot-pvh: kernel initramfs ## boot it as a Xen 4.17 PVH dom0 (dom0=pvh)
+	@$(S)/boot.sh xen-pvh
+
+boots: kernel initramfs ## boot all three columns, go on past a failed one
+	@rc=0; for c in native xen-pv xen-pvh; do $(S)/boot.sh $$c || rc=1; done; exit $$rc
+
+summary: ## print the side-by-side summary of the last boots
+	@python3 $(S)/summary.py $(BUILD)/boot
+
+demo: ## the main job: deps, tree, kernel, initramfs, three boots, summary
+	@$(S)/demo.sh
+
+test: ## the whole test suite (what .ci/run calls); ends with "N passed, N failed"
+	@$(S)/test.sh
+
+clean: ## remove build outputs but keep the kernel tree
+	rm -rf $(BUILD)/obj $(BUILD)/kconfig $(BUILD)/boot $(BUILD)/initramfs \
+		$(BUILD)/initrd.gz $(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
+
+distclean: ## remove everything under build/
+	rm -rf $(BUILD)

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+// pvinfo: runs in the guest and reports, one "PVOPS: key=value" line each,
+// what this boot looks like from the inside: what the kernel detected, what
+// Xen's sysfs says and what the CPUID hypervisor leaves show to user space.
+// The host-side runner reads these lines from the serial log.
+
+#include <cpuid.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace {
+
+std::optional<std::string> read_first_line(const char *path)
+{
+	std::ifstream in(path);
+	std::string line;
+	if (!in || !std::getline(in, line))
+		return std::nullopt;
+	return line;
+}
+
+void report(std::string_view key, std::string_view value)
+{
+	std::cout << "PVOPS: " << key << '=' << value << '\n';
+}
+
+void report_file(std::string_view key, const char *path)
+{
+	report(key, read_first_line(path).value_or("-"));
+}
+
+// The kernel log says what init_hypervisor_platform() and the paravirt
+// banner decided. /dev/kmsg, opened non-blocking, returns one record per
+// read and EAGAIN at the end of the buffer.
+void report_kernel_log()
+{
+	std::string detected = "none", banner = "-";
+	int fd = ::open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		report("kernel_detected", "unreadable");
+		return;
+	}
+	char buf[8192];
+	for (;;) {
+		ssize_t n = ::read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EPIPE)
+			continue; // a record was overwritten: go on with the next
+		if (n <= 0)
+			break;
+		std::string_view rec(buf, static_cast<std::size_t>(n));
+		std::string_view msg = rec.substr(rec.find(';') + 1);
+		msg = msg.substr(0, msg.find('\n'));
+		auto after = [&](std::string_view key) -> std::optional<std::string> {
+			if (auto pos = msg.find(key); pos != std::string_view::npos)
+				return std::string(msg.substr(pos + key.size()));
+			return std::nullopt;
+		};
+		if (auto v = after("Hypervisor detected: "))
+			detected = *v;
+		if (auto v = after("Booting paravirtualized kernel on "))
+			banner = *v;
+		else if (auto v = after("Booting kernel on "))
+			banner = *v;
+	}
+	::close(fd);
+	report("kernel_detected", detected);
+	report("paravirt_banner", banner);
+}
+
+// The interrupt chips in use, from /proc/interrupts: the word after the
+// per-CPU counts. Xen's event channels show up as xen-* chips.
+void report_irq_chips()
+{
+	std::ifstream in("/proc/interrupts");
+	std::string line, chips;
+	std::getline(in, line); // header: CPU0 CPU1 ...
+	while (std::getline(in, line)) {
+		std::istringstream words(line);
+		std::string word;
+		words >> word; // "NN:" or "NMI:"
+		if (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])))
+			continue;
+		while (words >> word && std::all_of(word.begin(), word.end(), ::isdigit))
+			;
+		if (!word.empty() && (" " + chips + " ").find(" " + word + " ") == std::string::npos)
+			chips += (chips.empty() ? "" : " ") + word;
+	}
+	report("irq_chips", chips.empty() ? "-" : chips);
+}
+
+void report_cpuid()
+{
+	unsigned int a = 0, b = 0, c = 0, d = 0;
+	__cpuid(1, a, b, c, d);
+	report("cpuid_hypervisor_bit", (c & (1u << 31)) ? "1" : "0");
+	__cpuid(0x40000000, a, b, c, d);
+	char sig[13] = {};
+	std::memcpy(sig, &b, 4);
+	std::memcpy(sig + 4, &c, 4);
+	std::memcpy(sig + 8, &d, 4);
+	for (char &ch : sig)
+		if (ch && (ch < 0x20 || ch > 0x7e))
+			ch = '?';
+	report("cpuid_signature", sig[0] ? sig : "-");
+}
+
+} // namespace
+
+int main()
+{
+	report_kernel_log();
+	report_file("sys_hypervisor_type", "/sys/hypervisor/type");
+	report_file("sys_hypervisor_guest_type", "/sys/hypervisor/guest_type");
+	std::string version = read_first_line("/sys/hypervisor/version/major").value_or("-");
+	if (auto minor = read_first_line("/sys/hypervisor/version/minor"))
+		version += "." + *minor;
+	report("xen_version", version);
+	report_file("clocksource",
+		    "/sys/devices/system/clocksource/clocksource0/current_clocksource");
+	report_file("clockevent", "/sys/devices/system/clockevents/clockevent0/current_device");
+	report_irq_chips();
+	report_cpuid();
+	report("online_cpus", std::to_string(std::thread::hardware_concurrency()));
+	report_file("cmdline", "/proc/cmdline");
+	return 0;
+}

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+# The boot matrix: how each column boots. The one definition of the QEMU
+# machine and of the Xen and Linux command lines; `make boot-*`, `make demo`
+# and the C++ harness all boot through scripts/boot.sh, which reads this.
+# Sourced, not run.
+
+COLUMNS=(native xen-pv xen-pvh)
+
+# One QEMU machine and CPU model for all three columns, so figures compare:
+# q35 with an emulated VT-d (a PVH dom0 needs an IOMMU) and a CPU with SVM
+# and nested paging (PVH needs HAP). qemu64 also hides SMAP/SMEP, which
+# crash a Xen 4.17 PV dom0 under software emulation.
+QEMU_MACHINE=(-machine q35,kernel-irqchip=split -device intel-iommu,intremap=on
+	      -cpu qemu64,+svm,+npt -m 1024 -smp 2 -nic none)
+
+# Xen 4.17 on the first serial port; dom0 gets half the memory.
+XEN_COMMON="console=com1 com1=115200,8n1 dom0_mem=512M loglvl=all guest_loglvl=all"
+
+# Every Linux boot: reboot at once on panic (QEMU's -no-reboot then exits).
+LINUX_COMMON="panic=-1"
+
+# column_setup COLUMN: set HYPERVISOR (none|xen), XEN_ARGS, LINUX_ARGS and
+# EXPECT (the value the x86_hypervisor KUnit suite compares against).
+column_setup() {
+	case $1 in
+	native)
+		HYPERVISOR=none
+		XEN_ARGS=
+		LINUX_ARGS="console=ttyS0 $LINUX_COMMON"
+		EXPECT=native
+		;;
+	xen-pv)
+		HYPERVISOR=xen
+		XEN_ARGS="$XEN_COMMON"
+		LINUX_ARGS="console=hvc0 earlyprintk=xen $LINUX_COMMON"
+		EXPECT=xen-pv
+		;;
+	xen-pvh)
+		HYPERVISOR=xen
+		XEN_ARGS="$XEN_COMMON dom0=pvh"
+		LINUX_ARGS="console=hvc0 $LINUX_COMMON"
+		EXPECT=xen-pvh
+		;;
+	*)
+		return 1
+		;;
+	esac
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the Debian packages pvops needs that are missing (apt-get, as
+# root); as another user, name them and stop.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+PKGS=(
+	linux-source-6.12		# the base tree (tarball in /usr/src)
+	xen-hypervisor-4.17-amd64	# /boot/xen-4.17-amd64.gz
+	qemu-system-x86			# qemu-system-x86_64
+	busybox-static			# the initramfs userland
+	build-essential g++ flex bison bc libelf-dev libssl-dev
+	cpio xz-utils dwarves ccache git python3 file
+	sparse coccinelle		# quality gates
+)
+mapfile -t want < <(printf '%s\n' "${PKGS[@]}" | sed 's/#.*//' | tr ' \t' '\n\n' | grep -v '^$')
+
+missing=()
+for p in "${want[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	say "deps: all ${#want[@]} Debian packages present"
+	exit 0
+fi
+[ "$(id -u)" = 0 ] ||
+	die "missing Debian packages: ${missing[*]}; run: sudo apt-get install ${missing[*]}"
+log=$LOGS/deps.log
+say "deps: installing ${missing[*]} (log: $log)"
+export DEBIAN_FRONTEND=noninteractive
+run_logged "$log" "apt-get update" apt-get update ||
+	die "apt-get update failed; see $log"
+run_logged "$log" "apt-get install" apt-get install -y "${missing[@]}" ||
+	die "apt-get install failed; see $log"
+say "deps: installed ${#missing[@]} packages"

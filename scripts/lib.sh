@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings and helpers for the pvops scripts. Sourced, not run.
+
+PVOPS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$PVOPS_ROOT/build}
+case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
+TREE=$BUILD/linux		# git tree: base tag + the series
+OBJ=$BUILD/obj			# kbuild output (O=)
+LOGS=$BUILD/logs
+PATCHES=${PATCHES:-$PVOPS_ROOT/patches}
+DEBIAN_TARBALL=${DEBIAN_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+XEN_GZ=${XEN_GZ:-/boot/xen-4.17-amd64.gz}
+BASE_TAG=pvops-base
+BRANCH=pvops
+KARCH=x86_64
+BZIMAGE=$OBJ/arch/x86/boot/bzImage
+INITRD=$BUILD/initrd.gz
+
+# Commits made by the scripts (the base commit, git am) must not depend on
+# who runs them or when: fixed identity and dates keep hashes reproducible.
+export GIT_AUTHOR_NAME="pvops" GIT_AUTHOR_EMAIL="pvops@localhost"
+export GIT_COMMITTER_NAME="pvops" GIT_COMMITTER_EMAIL="pvops@localhost"
+export GIT_AUTHOR_DATE="2025-01-01T00:00:00Z" GIT_COMMITTER_DATE="2025-01-01T00:00:00Z"
+export LC_ALL=C
+
+mkdir -p "$LOGS"
+
+# One line naming the cause (and the log to read), then stop.
+die() {
+	echo "pvops: error: $*" >&2
+	exit 1
+}
+
+say() {
+	echo "pvops: $*"
+}
+
+need_cmd() {
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found (Debian package $2); run 'make deps'"
+}
+
+# Run a long command with its output in a log, printing a progress line
+# every $PROGRESS_EVERY seconds: elapsed time and the log's last line.
+run_logged() {
+	local log=$1 label=$2 pid start next last
+	shift 2
+	start=$SECONDS
+	next=$((start + ${PROGRESS_EVERY:-20}))
+	"$@" >>"$log" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		if ((SECONDS >= next)); then
+			next=$((SECONDS + ${PROGRESS_EVERY:-20}))
+			last=$(tail -n 1 "$log" 2>/dev/null | cut -c1-60)
+			say "  $label: $((SECONDS - start)) s ... $last"
+		fi
+	done
+	wait "$pid"
+}
+
+sha_of() {
+	cat "$@" 2>/dev/null | sha256sum | cut -c1-16
+}

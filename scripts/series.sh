@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Regenerate patches/ from the series sources, or check that it is current.
+#
+#   series.sh gen [OUTDIR]   write the series (default: patches/)
+#   series.sh check          fail when patches/ differs from what gen makes
+#
+# A patch's source is a directory NNNN-slug/ under arch-x86-paravirt/,
+# drivers-xen/, kunit/ or Documentation/, holding:
+#   message    the commit message (subject, blank line, body, trailers)
+#   new/...    files the patch adds, at their path in the kernel tree
+#   edit.diff  changes to files that already exist (optional), applied
+#              with `git apply` (no fuzz) on top of the previous patch
+# NNNN orders the series across all areas. The cover letter's text is
+# Documentation/cover-letter.txt (first line: subject).
+#
+# Commits are built in a temporary index on top of pvops-base, with fixed
+# identity and dates, so the output depends on the sources alone.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+AUTHOR_NAME="Pvops Developers"
+AUTHOR_EMAIL="pvops-devel@lists.example.org"
+AREAS=(arch-x86-paravirt drivers-xen kunit Documentation)
+COVER=$PVOPS_ROOT/Documentation/cover-letter.txt
+
+mode=${1:-gen}
+log=$LOGS/series.log
+: >"$log"
+
+[ -d "$TREE/.git" ] || die "no base tree at $TREE; run 'make tree' first"
+case $(cat "$BUILD/tree.source" 2>/dev/null) in
+tarball:*) ;;
+*) die "patches/ is generated against Debian's linux-source-6.12 only; rebuild the tree without KSRC" ;;
+esac
+
+# Patch directories, in series order; two with the same number is an error.
+list_patches() {
+	local d
+	for a in "${AREAS[@]}"; do
+		for d in "$PVOPS_ROOT/$a"/[0-9][0-9][0-9][0-9]-*/; do
+			[ -f "$d/message" ] && echo "$(basename "$d") ${d%/}"
+		done
+	done | sort -k1,1 | awk '{
+		n = substr($1, 1, 4)
+		if (n == last) { print "duplicate patch number " n ": " $2 > "/dev/stderr"; exit 1 }
+		last = n; print $2 }'
+}
+
+generate() {
+	local out=$1 parent tree commit idx=0 d f rel mode sha date
+	local -a dirs
+	mapfile -t dirs < <(list_patches) || die "bad series sources; see $log"
+	export GIT_INDEX_FILE=$BUILD/series.index
+	git -C "$TREE" read-tree "$BASE_TAG"
+	parent=$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")
+	for d in "${dirs[@]}"; do
+		idx=$((idx + 1))
+		if [ -f "$d/edit.diff" ]; then
+			git -C "$TREE" apply --cached --whitespace=error-all "$d/edit.diff" >>"$log" 2>&1 ||
+				die "$(basename "$d")/edit.diff does not apply on the previous patch; see $log"
+		fi
+		if [ -d "$d/new" ]; then
+			while IFS= read -r -d '' f; do
+				rel=${f#"$d/new/"}
+				mode=100644
+				[ -x "$f" ] && mode=100755
+				sha=$(git -C "$TREE" hash-object -w "$f")
+				git -C "$TREE" update-index --add --cacheinfo "$mode,$sha,$rel"
+			done < <(find "$d/new" -type f -print0 | sort -z)
+		fi
+		tree=$(git -C "$TREE" write-tree)
+		date="2025-01-01T00:$(printf %02d "$idx"):00Z"
+		commit=$(GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
+			 GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
+			 GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
+			 git -C "$TREE" commit-tree "$tree" -p "$parent" -F "$d/message")
+		parent=$commit
+	done
+	unset GIT_INDEX_FILE
+	rm -f "$BUILD/series.index"
+	rm -rf "$out"
+	mkdir -p "$out"
+	GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
+	GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
+	git -C "$TREE" -c core.abbrev=12 -c diff.noprefix=false -c format.signature= \
+		format-patch -q --no-signature --zero-commit --cover-letter \
+		--base="$BASE_TAG" -o "$out" "$BASE_TAG..$parent" >>"$log" 2>&1 ||
+		die "git format-patch failed; see $log"
+	fill_cover "$out/0000-cover-letter.patch"
+	say "series: $idx patches written to $out"
+}
+
+# Put the cover text where format-patch left its placeholders.
+fill_cover() {
+	python3 - "$1" "$COVER" <<'PY'
+import sys
+path, cover = sys.argv[1], sys.argv[2]
+subject, _, body = open(cover).read().partition("\n")
+text = open(path).read()
+text = text.replace("*** SUBJECT HERE ***", subject.strip(), 1)
+text = text.replace("*** BLURB HERE ***", body.strip("\n"), 1)
+open(path, "w").write(text)
+PY
+}
+
+case $mode in
+gen)
+	generate "${2:-$PATCHES}"
+	;;
+check)
+	tmp=$BUILD/series.check
+	generate "$tmp" >/dev/null
+	if ! diff -r "$PATCHES" "$tmp" >"$LOGS/series-stale.diff" 2>&1; then
+		die "patches/ is stale: it differs from its sources; run 'make patches' (diff: $LOGS/series-stale.diff)"
+	fi
+	rm -rf "$tmp"
+	say "series: patches/ is current"
+	;;
+*)
+	die "series.sh: unknown mode '$mode' (gen or check)"
+	;;
+esac

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Print the boot matrix side by side from build/boot/*/result.json."""
+
+import json
+import os
+import sys
+
+COLUMNS = ['native', 'xen-pv', 'xen-pvh']
+
+
+def row(label, values, width):
+    return f'{label:<22}' + ''.join(f'{v:<{width}}' for v in values)
+
+
+def main():
+    boot_dir = sys.argv[1]
+    results = {}
+    for col in COLUMNS:
+        try:
+            with open(os.path.join(boot_dir, col, 'result.json')) as f:
+                results[col] = json.load(f)
+        except (OSError, ValueError):
+            results[col] = None
+
+    def field(col, get):
+        r = results[col]
+        if r is None:
+            return 'not run'
+        try:
+            return str(get(r))
+        except (KeyError, TypeError):
+            return '?'
+
+    def ktap(r):
+        k = r['kunit']
+        return f"{k['pass']}/{k['fail']}/{k['skip']}/{k['error']}"
+
+    def suite(r):
+        cases = r['kunit']['suites'].get('x86_hypervisor', {})
+        passed = sum(1 for s in cases.values() if s == 'PASS')
+        return f'{passed}/{len(cases)} pass' if cases else 'absent'
+
+    width = 30
+    lines = [
+        row('', COLUMNS, width),
+        row('verdict', [field(c, lambda r: r['status'].upper()) for c in COLUMNS], width),
+        row('kernel detected', [field(c, lambda r: r['guest']['kernel_detected']) for c in COLUMNS], width),
+        row('paravirt banner', [field(c, lambda r: r['guest']['paravirt_banner']) for c in COLUMNS], width),
+        row('/sys/hypervisor', [field(c, lambda r: '{} {} {}'.format(
+            r['guest']['sys_hypervisor_type'], r['guest']['sys_hypervisor_guest_type'],
+            r['guest']['xen_version'])) for c in COLUMNS], width),
+        row('clocksource', [field(c, lambda r: r['guest']['clocksource']) for c in COLUMNS], width),
+        row('clockevent (cpu0)', [field(c, lambda r: r['guest']['clockevent']) for c in COLUMNS], width),
+        row('irq chips', [field(c, lambda r: r['guest']['irq_chips'][:width - 2]) for c in COLUMNS], width),
+        row('x86_hypervisor suite', [field(c, suite) for c in COLUMNS], width),
+        row('KTAP pass/fail/skip/err', [field(c, ktap) for c in COLUMNS], width),
+        row('boot wall time', [field(c, lambda r: f"{r['seconds']:.1f} s") for c in COLUMNS], width),
+    ]
+    print('\n'.join(lines))
+    print('logs:')
+    for c in COLUMNS:
+        if results[c]:
+            print(f'  {c:<8} {results[c]["log"]}')
+            for p in results[c]['problems']:
+                print(f'           problem: {p}')
+    return 0 if all(r and r['status'] == 'pass' for r in results.values()) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

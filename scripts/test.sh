@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make test: the whole suite, what .ci/run calls. Each check prints
+# "ok N name" or "not ok N name" (its output goes to build/logs/test/);
+# the last line is "N passed, N failed". Stages are timed.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+S=$PVOPS_ROOT/scripts
+T=$S/tests
+TLOGS=$LOGS/test
+rm -rf "$TLOGS"
+mkdir -p "$TLOGS"
+export PROGRESS_EVERY=60
+
+passed=0 failed=0 n=0
+check() {
+	local name=$1 log
+	shift
+	n=$((n + 1))
+	log=$TLOGS/$(printf %02d $n)-${name//[^a-zA-Z0-9_.-]/_}.log
+	if "$@" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok $n $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n $name (log: $log)"
+		sed 's/^/    # /' "$log" | tail -n 5
+	fi
+}
+
+# A stage whose failure makes the rest meaningless stops the run.
+must() {
+	local before=$failed
+	check "$@"
+	if [ $failed -gt $before ]; then
+		echo "$passed passed, $failed failed"
+		exit 1
+	fi
+}
+
+STAGES=()
+timed() {
+	local t0=$SECONDS
+	"$@"
+	STAGES+=("$1 $((SECONDS - t0)) s")
+}
+
+stage_deps() {
+	must "deps: Debian packages installed" "$S/deps.sh"
+}
+
+stage_unit() {
+	check "splat: fixture logs match their expected verdicts" "$T/splat.sh"
+	check "boot: dry-run commands share one machine definition" "$T/dry-run.sh"
+	check "errors: bad input stops with one line naming the cause" "$T/errors.sh"
+}
+
+stage_tree() {
+	must "tree: base tree and series applied with git am" "$S/tree.sh"
+	check "tree: a patch that does not apply stops the run and says which" "$T/apply-fail.sh"
+	must "tree: series re-applied" "$S/tree.sh"
+	check "series: patches/ is current with its sources" "$S/series.sh" check
+	check "series: checkpatch.pl --strict is clean on every patch" "$T/checkpatch.sh"
+}
+
+stage_build() {
+	must "kernel: configure and build the bzImage" "$S/kernel.sh"
+	check "initramfs: builds reproducibly, without root" "$T/initramfs.sh"
+}
+
+stage_boots() {
+	local c
+	for c in native xen-pv xen-pvh; do
+		check "boot $c: passes, no splat, KUnit clean" "$S/boot.sh" "$c"
+		check "boot $c: detection and x86_hypervisor suite as expected" \
+			"$T/boot-result.sh" "$BUILD/boot/$c/result.json"
+	done
+	check "x86_hypervisor: fails when the expectation is wrong (native booted, xen-pv expected)" \
+		"$T/wrong-expect.sh"
+	check "boot: a guest that runs out of time is killed and reported" "$T/timeout.sh"
+}
+
+timed stage_deps
+timed stage_unit
+timed stage_tree
+timed stage_build
+timed stage_boots
+echo "stages: $(IFS=,; echo "${STAGES[*]}")"
+python3 "$S/summary.py" "$BUILD/boot" >"$TLOGS/summary.txt" 2>&1 && cat "$TLOGS/summary.txt"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

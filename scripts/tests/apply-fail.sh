@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# A series whose patch does not apply stops tree.sh with the patch's name,
+# and the tree is left at the base, not half-applied.
+set -uo pipefail
+. "$(dirname "$0")/../lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$PATCHES"/*.patch "$tmp"/
+victim=$(ls "$tmp"/0001-*.patch)
+# Break a context line of the first hunk so that it no longer matches.
+python3 - "$victim" <<'PY'
+import sys
+p = sys.argv[1]
+lines = open(p).read().split('\n')
+i = next(i for i, l in enumerate(lines) if l.startswith('@@'))
+j = next(j for j in range(i + 1, len(lines)) if lines[j].startswith(' ') and lines[j].strip())
+lines[j] = ' ' + lines[j][1:] + ' broken context'
+open(p, 'w').write('\n'.join(lines))
+PY
+out=$(PATCHES=$tmp "$PVOPS_ROOT/scripts/tree.sh" 2>&1)
+rc=$?
+echo "rc=$rc: $out"
+[ $rc -ne 0 ] || exit 1
+echo "$out" | grep -q "patch $(basename "$victim") does not apply" || exit 1
+[ "$(git -C "$TREE" rev-parse HEAD)" = "$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")" ] || exit 1
+[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] || exit 1
+[ ! -d "$TREE/.git/rebase-apply" ] || exit 1
+echo "tree is back at $BASE_TAG and clean"

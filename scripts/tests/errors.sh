@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Bad input stops with exit status 1 and exactly one line, naming the cause.
+set -uo pipefail
+S=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export BUILD=$tmp/build
+bad=0
+
+expect_error() {
+	local what=$1 pattern=$2 out rc
+	shift 2
+	out=$("$@" 2>&1 >/dev/null)
+	rc=$?
+	echo "$what: rc=$rc: $out"
+	if [ $rc -eq 0 ] || [ "$(echo "$out" | grep -c '^pvops: error: ')" -ne 1 ] ||
+	   ! echo "$out" | grep -q -- "$pattern"; then
+		echo "  FAILED: want one 'pvops: error:' line matching '$pattern'"
+		bad=1
+	fi
+}
+
+mkdir -p "$tmp/linux-6.1"
+printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/linux-6.1/Makefile"
+expect_error "KSRC missing" "KSRC=$tmp/nope does not exist" env KSRC="$tmp/nope" "$S/tree.sh"
+expect_error "KSRC not 6.12" "is Linux 6.1, not 6.12" env KSRC="$tmp/linux-6.1" "$S/tree.sh"
+expect_error "KSRC not a tree" "not a Linux tree" env KSRC="$tmp" "$S/tree.sh"
+expect_error "no tarball" "linux-source-6.12" env DEBIAN_TARBALL="$tmp/none.tar.xz" "$S/tree.sh"
+expect_error "unknown column" "unknown column 'bogus'" "$S/boot.sh" bogus
+expect_error "bad timeout" "positive number of seconds" "$S/boot.sh" native --timeout x
+expect_error "QEMU missing" "qemu-nope not found" env QEMU=qemu-nope "$S/boot.sh" native
+mkdir -p "$tmp/build/obj/arch/x86/boot" && touch "$tmp/build/obj/arch/x86/boot/bzImage" "$tmp/build/initrd.gz"
+expect_error "Xen missing" "xen-none.gz missing" env XEN_GZ="$tmp/xen-none.gz" "$S/boot.sh" xen-pv
+expect_error "no kernel built" "run 'make tree' first" "$S/kernel.sh"
+exit $bad
