@@ -24,7 +24,8 @@ PVINFO = re.compile(r'^PVOPS: ([a-z_]+)=(.*)$')
 # KUnit's kunit_fault suite dereferences NULL on purpose, in this function.
 FAULT_SUITE = re.compile(r'^\s*# Subtest: kunit_fault$')
 FAULT_SUITE_END = re.compile(r'^(not )?ok \d+ kunit_fault\b')
-FAULT_FUNC = 'kunit_test_null_dereference'
+FAULT_START = re.compile(r'^BUG: kernel NULL pointer dereference')
+FAULT_RIP = re.compile(r'RIP: [0-9a-f]{4}:kunit_test_null_dereference\+')
 
 
 def load_patterns(path=os.path.join(HERE, 'splat-patterns')):
@@ -46,9 +47,9 @@ def clean(text):
 def find_splats(lines, patterns):
     """Return (splats, tolerated): lists of (line number, pattern, line).
 
-    An oops inside the kunit_fault suite whose trace, up to its end-trace
-    marker, runs through kunit_test_null_dereference is KUnit's own and is
-    tolerated once per such block; anything else is a splat.
+    A NULL-pointer oops inside the kunit_fault suite whose faulting RIP, up
+    to its end-trace marker, is kunit_test_null_dereference is KUnit's own:
+    that block is tolerated. Anything else, there or elsewhere, is a splat.
     """
     splats, tolerated = [], []
     in_fault = False
@@ -63,10 +64,10 @@ def find_splats(lines, patterns):
         if hit is None:
             i += 1
             continue
-        if in_fault:
+        if in_fault and FAULT_START.match(msg):
             end = next((j for j in range(i, min(len(lines), i + 400))
                         if END_TRACE.search(lines[j])), None)
-            if end is not None and any(FAULT_FUNC in l for l in lines[i:end]):
+            if end is not None and any(FAULT_RIP.search(l) for l in lines[i:end]):
                 tolerated.append((i + 1, hit, lines[i]))
                 i = end + 1
                 continue

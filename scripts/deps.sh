@@ -12,6 +12,7 @@ PKGS=(
 	busybox-static			# the initramfs userland
 	build-essential g++ flex bison bc libelf-dev libssl-dev
 	cpio xz-utils dwarves ccache git python3 file
+	python3-ply python3-git		# checkpatch's SPDX check
 	sparse coccinelle		# quality gates
 )
 mapfile -t want < <(printf '%s\n' "${PKGS[@]}" | sed 's/#.*//' | tr ' \t' '\n\n' | grep -v '^$')

@@ -10,7 +10,7 @@ COLUMNS = ['native', 'xen-pv', 'xen-pvh']
 
 
 def row(label, values, width):
-    return f'{label:<22}' + ''.join(f'{v:<{width}}' for v in values)
+    return f'{label:<25}' + ''.join(f'{v:<{width}}' for v in values)
 
 
 def main():
@@ -50,7 +50,8 @@ def main():
         row('/sys/hypervisor', [field(c, lambda r: '{} {} {}'.format(
             r['guest']['sys_hypervisor_type'], r['guest']['sys_hypervisor_guest_type'],
             r['guest']['xen_version'])) for c in COLUMNS], width),
-        row('clocksource', [field(c, lambda r: r['guest']['clocksource']) for c in COLUMNS], width),
+        row('clocksource now', [field(c, lambda r: r['guest']['clocksource']) for c in COLUMNS], width),
+        row('clocksources offered', [field(c, lambda r: r['guest']['clocksources']) for c in COLUMNS], width),
         row('clockevent (cpu0)', [field(c, lambda r: r['guest']['clockevent']) for c in COLUMNS], width),
         row('irq chips', [field(c, lambda r: r['guest']['irq_chips'][:width - 2]) for c in COLUMNS], width),
         row('x86_hypervisor suite', [field(c, suite) for c in COLUMNS], width),

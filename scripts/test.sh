@@ -42,7 +42,7 @@ STAGES=()
 timed() {
 	local t0=$SECONDS
 	"$@"
-	STAGES+=("$1 $((SECONDS - t0)) s")
+	STAGES+=("${1#stage_} $((SECONDS - t0)) s")
 }
 
 stage_deps() {
@@ -75,7 +75,7 @@ stage_boots() {
 		check "boot $c: detection and x86_hypervisor suite as expected" \
 			"$T/boot-result.sh" "$BUILD/boot/$c/result.json"
 	done
-	check "x86_hypervisor: fails when the expectation is wrong (native booted, xen-pv expected)" \
+	check "x86_hypervisor: each case fails when told the wrong environment" \
 		"$T/wrong-expect.sh"
 	check "boot: a guest that runs out of time is killed and reported" "$T/timeout.sh"
 }
@@ -85,7 +85,7 @@ timed stage_unit
 timed stage_tree
 timed stage_build
 timed stage_boots
-echo "stages: $(IFS=,; echo "${STAGES[*]}")"
+echo "stages: $(IFS=,; echo "${STAGES[*]}" | sed "s/,/, /g")"
 python3 "$S/summary.py" "$BUILD/boot" >"$TLOGS/summary.txt" 2>&1 && cat "$TLOGS/summary.txt"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -129,6 +129,8 @@ int main()
 	report("xen_version", version);
 	report_file("clocksource",
 		    "/sys/devices/system/clocksource/clocksource0/current_clocksource");
+	report_file("clocksources",
+		    "/sys/devices/system/clocksource/clocksource0/available_clocksource");
 	report_file("clockevent", "/sys/devices/system/clockevents/clockevent0/current_device");
 	report_irq_chips();
 	report_cpuid();

@@ -15,11 +15,11 @@
  */
 
 #include <kunit/test.h>
+#include <linux/cpufeature.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
 #include <linux/string_choices.h>
-#include <asm/cpufeature.h>
 #include <asm/cpuid.h>
 #include <asm/hypervisor.h>
 #include <asm/paravirt.h>
@@ -194,6 +194,7 @@ static struct kunit_suite x86_hypervisor_test_suite = {
 	.name = "x86_hypervisor",
 	.test_cases = x86_hypervisor_test_cases,
 };
+
 kunit_test_suite(x86_hypervisor_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for x86 boot-time hypervisor detection");
