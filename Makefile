@@ -9,7 +9,7 @@ export BUILD
 
 .DEFAULT_GOAL := help
 .PHONY: help deps tree patches check-patches kernel initramfs \
-	boot-native boot-xen boot-pvh boots summary demo test clean distclean
+	boot-native boot-xen boot-pvh boots kunit summary demo test clean distclean
 
 help: ## list the targets
 	@echo "pvops: one bzImage, three boots (native, Xen PV, Xen PVH)."
@@ -48,8 +48,23 @@ boot-pvh: kernel initramfs ## boot it as a Xen 4.17 PVH dom0 (dom0=pvh)
 boots: kernel initramfs ## boot all three columns, go on past a failed one
 	@rc=0; for c in native xen-pv xen-pvh; do $(S)/boot.sh $$c || rc=1; done; exit $$rc
 
+kunit: kernel initramfs ## boot all three columns, print KUnit pass/fail/skip per suite per boot
+	@rc=0; for c in native xen-pv xen-pvh; do $(S)/boot.sh $$c || rc=1; done; \
+	python3 $(S)/kunit_table.py $(BUILD)/boot --skips || rc=1; exit $$rc
+
 summary: ## print the side-by-side summary of the last boots
 	@python3 $(S)/summary.py $(BUILD)/boot
+
+# The C++ harness (harness/): pvbench in the guest, pvharness on the host.
+HARNESS_BUILD := $(BUILD)/harness/main
+HARNESS_LOG := $(BUILD)/logs/harness-build.log
+.PHONY: bench
+bench: kernel initramfs ## pvbench in all three boots, report in build/bench/ (QUICK=1 ICOUNT=1 REPEAT=n)
+	@nice -n 10 cmake -S harness -B $(HARNESS_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >$(HARNESS_LOG) 2>&1 && \
+	nice -n 10 cmake --build $(HARNESS_BUILD) --target pvharness -j2 >>$(HARNESS_LOG) 2>&1 || \
+	{ echo "pvops: error: building the C++ harness failed; see $(HARNESS_LOG)" >&2; exit 1; }
+	@$(HARNESS_BUILD)/pvharness --root $(CURDIR) --out $(BUILD)/bench $(if $(filter 1,$(QUICK)),--quick) \
+		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
 demo: ## the main job: deps, tree, kernel, initramfs, three boots, summary
 	@$(S)/demo.sh

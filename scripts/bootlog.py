@@ -87,14 +87,19 @@ def cmd_splat(args):
     return 1 if splats else 0
 
 
-def count_cases(group, counts, suites):
+def count_cases(group, counts, suites, suite=None, prefix=''):
+    """Count leaf cases per status; a parameterised case's parameters count
+    as cases of its suite, named case/param."""
     for sub in group.get('sub_groups', []):
-        count_cases(sub, counts, suites)
-    if group.get('test_cases'):
-        per = suites.setdefault(group['name'], {})
+        if suite is None:
+            count_cases(sub, counts, suites, sub['name'], '')
+        else:
+            count_cases(sub, counts, suites, suite, f"{prefix}{sub['name']}/")
+    if suite is not None and group.get('test_cases'):
+        per = suites.setdefault(suite, {})
         for case in group['test_cases']:
             counts[case['status']] = counts.get(case['status'], 0) + 1
-            per[case['name']] = case['status']
+            per[prefix + case['name']] = case['status']
 
 
 def parse_ktap(kunit_py, console, outdir):

@@ -25,6 +25,11 @@ gcc -O2 -o "$stage/gen_init_cpio" "$TREE/usr/gen_init_cpio.c" >>"$log" 2>&1 ||
 g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -o "$stage/pvinfo" \
 	"$PVOPS_ROOT/harness/guest/pvinfo.cpp" >>"$log" 2>&1 ||
 	die "building the guest program pvinfo failed; see $log"
+# pvbench: the guest side of the C++ harness (harness/guest/pvbench/); its
+# sources in glob order, which LC_ALL=C (lib.sh) keeps stable.
+g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -o "$stage/pvbench" \
+	"$PVOPS_ROOT"/harness/guest/pvbench/*.cpp >>"$log" 2>&1 ||
+	die "building the guest program pvbench failed; see $log"
 
 {
 	echo "dir /bin 0755 0 0"
@@ -36,6 +41,7 @@ g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -o "$stage/pvinfo" \
 	echo "file /init $PVOPS_ROOT/scripts/guest/init 0755 0 0"
 	echo "file /bin/busybox $BUSYBOX 0755 0 0"
 	echo "file /bin/pvinfo $stage/pvinfo 0755 0 0"
+	echo "file /bin/pvbench $stage/pvbench 0755 0 0"
 	for applet in sh mount grep sync poweroff cat echo ls sleep; do
 		echo "slink /bin/$applet busybox 0777 0 0"
 	done

@@ -51,7 +51,8 @@ generate() {
 	local out=$1 parent tree commit idx=0 d f rel mode sha date
 	local -a dirs
 	mapfile -t dirs < <(list_patches) || die "bad series sources; see $log"
-	export GIT_INDEX_FILE=$BUILD/series.index
+	GIT_INDEX_FILE=$(mktemp "$BUILD/series.index.XXXXXX")
+	export GIT_INDEX_FILE
 	git -C "$TREE" read-tree "$BASE_TAG"
 	parent=$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")
 	for d in "${dirs[@]}"; do
@@ -77,8 +78,8 @@ generate() {
 			 git -C "$TREE" commit-tree "$tree" -p "$parent" -F "$d/message")
 		parent=$commit
 	done
+	rm -f "$GIT_INDEX_FILE"
 	unset GIT_INDEX_FILE
-	rm -f "$BUILD/series.index"
 	rm -rf "$out"
 	mkdir -p "$out"
 	GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \

@@ -55,6 +55,37 @@ stage_unit() {
 	check "errors: bad input stops with one line naming the cause" "$T/errors.sh"
 }
 
+# The C++ harness (harness/): built with -Werror, its GoogleTest suite and
+# host checks through ctest, clang-format, and a bounded libFuzzer run of
+# the KTAP parser. Builds go to build/harness/{main,fuzz}.
+harness_build() {
+	nice -n 10 cmake -S "$PVOPS_ROOT/harness" -B "$BUILD/harness/main" \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo &&
+		nice -n 10 cmake --build "$BUILD/harness/main" -j"$(nproc)"
+}
+
+harness_format() {
+	(cd "$PVOPS_ROOT/harness" && find src tests fuzz guest/pvbench -name '*.[ch]pp' |
+		sort | xargs clang-format --dry-run -Werror)
+}
+
+harness_fuzz() {
+	nice -n 10 cmake -S "$PVOPS_ROOT/harness" -B "$BUILD/harness/fuzz" \
+		-DCMAKE_CXX_COMPILER=clang++ -DPVOPS_FUZZ=ON \
+		-DPVOPS_FUZZ_SECONDS="${FUZZ_SECONDS:-20}" &&
+		nice -n 10 cmake --build "$BUILD/harness/fuzz" &&
+		ctest --test-dir "$BUILD/harness/fuzz" --output-on-failure
+}
+
+stage_harness() {
+	check "harness: C++ build (cmake, -Wall -Wextra -Wpedantic -Werror)" harness_build
+	check "harness: ctest (KTAP parser on real logs, pvbench records, report, runner)" \
+		ctest --test-dir "$BUILD/harness/main" --output-on-failure
+	check "harness: sources are clang-format clean" harness_format
+	check "harness: libFuzzer on the KTAP parser, ${FUZZ_SECONDS:-20} s without a crash" \
+		harness_fuzz
+}
+
 stage_tree() {
 	must "tree: base tree and series applied with git am" "$S/tree.sh"
 	check "tree: a patch that does not apply stops the run and says which" "$T/apply-fail.sh"
@@ -82,6 +113,7 @@ stage_boots() {
 
 timed stage_deps
 timed stage_unit
+timed stage_harness
 timed stage_tree
 timed stage_build
 timed stage_boots

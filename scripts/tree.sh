@@ -90,6 +90,12 @@ for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
 	case $p in */0000-cover-letter.patch | *'*'*) ;; *) series+=("$p") ;; esac
 done
 series_id=$(sha_of /dev/null "${series[@]}")
+
+# Builds go to O=build/obj; anything generated inside the tree (a stray
+# in-tree make, an editor) makes kbuild refuse the tree: remove it.
+if [ -n "$(git -C "$TREE" status --porcelain --ignored | head -n1)" ]; then
+	git -C "$TREE" clean -fdxq -e /.git >>"$log" 2>&1 || true
+fi
 if [ "$(cat "$BUILD/tree.series" 2>/dev/null)" = "$series_id" ] &&
    [ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ]; then
 	say "tree: $TREE is up to date ($(git -C "$TREE" rev-list --count "$BASE_TAG"..HEAD) patches on $BASE_TAG)"

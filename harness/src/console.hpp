@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+// A serial console log as lines of text: carriage returns dropped (Xen ends
+// its lines in "\r\r\n"), the printk timestamp "[    1.234567] " removed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pvh {
+
+struct ConsoleLine {
+	int number = 0; // 1-based, in the original log
+	std::string text;
+};
+
+// Something wrong at a line of a log, for one-line error messages.
+struct Problem {
+	int line = 0;
+	std::string message;
+};
+
+// Remove a leading "[ <seconds>.<micro>] " printk time stamp, if any.
+std::string_view strip_timestamp(std::string_view line);
+
+std::vector<ConsoleLine> console_lines(std::string_view raw);
+
+// Read a whole file; false (and errno set) when it cannot be read.
+bool read_file(const std::string &path, std::string &out);
+
+} // namespace pvh

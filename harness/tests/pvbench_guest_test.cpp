@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+// pvbench's own pieces, run on the host: statistics, the hypercall counter
+// reader, option and pvops.bench= parsing, the tiny exec'd program.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "bench.hpp"
+#include "cli.hpp"
+#include "hypercalls.hpp"
+#include "json.hpp"
+#include "jsonline.hpp"
+#include "stats.hpp"
+#include "tiny_elf.hpp"
+
+using namespace pvbench;
+
+TEST(PvbenchStats, MedianAndNearestRankPercentiles)
+{
+	std::vector<double> v(100);
+	std::iota(v.begin(), v.end(), 1.0); // 1..100
+	std::shuffle(v.begin(), v.end(), std::mt19937(42));
+	Summary s = summarize(v, 5050, 100);
+	EXPECT_DOUBLE_EQ(s.median, (50.0 + 51.0) / 2);
+	EXPECT_DOUBLE_EQ(s.p99, 99); // the 99th of 100 sorted values
+	EXPECT_DOUBLE_EQ(s.min, 1);
+	EXPECT_DOUBLE_EQ(s.max, 100);
+	EXPECT_DOUBLE_EQ(s.mean, 50.5);
+	EXPECT_EQ(s.samples, 100u);
+
+	Summary odd = summarize({5, 1, 3}, 9, 3);
+	EXPECT_DOUBLE_EQ(odd.median, 3);
+	EXPECT_DOUBLE_EQ(odd.p99, 5);
+	EXPECT_EQ(summarize({}, 0, 0).samples, 0u);
+}
+
+TEST(PvbenchStats, MeanIsTotalOverOpsNotOverSamples)
+{
+	// Two batches of 10 ops: 10 ns/op and 30 ns/op, 400 ns in all.
+	Summary s = summarize({10, 30}, 400, 20);
+	EXPECT_DOUBLE_EQ(s.mean, 20);
+	EXPECT_DOUBLE_EQ(s.median, 20);
+}
+
+TEST(PvbenchHypercalls, TolerantReader)
+{
+	Counters c = parse_hypercalls("# class count\n"
+				      "mmu_update 120\n"
+				      "multicall: 7\n"
+				      "event_channel_op=3 sched_op=4\n"
+				      "set_timer_op 1 2 3\n"
+				      "no numbers here\n"
+				      "42\n"
+				      "mmu_update 5\n");
+	EXPECT_EQ(c["mmu_update"], 125u);
+	EXPECT_EQ(c["multicall"], 7u);
+	EXPECT_EQ(c["event_channel_op"], 3u);
+	EXPECT_EQ(c["sched_op"], 4u);
+	EXPECT_EQ(c["set_timer_op"], 6u); // one column per CPU, added up
+	EXPECT_EQ(c.count("no"), 0u);
+	EXPECT_EQ(c.size(), 5u);
+	EXPECT_TRUE(parse_hypercalls("").empty());
+}
+
+TEST(PvbenchHypercalls, PerOpDeltaSkipsResets)
+{
+	Counters before{{"a", 10}, {"b", 100}}, after{{"a", 30}, {"b", 5}, {"c", 4}};
+	auto p = per_op(before, after, 4);
+	EXPECT_DOUBLE_EQ(p["a"], 5);
+	EXPECT_DOUBLE_EQ(p["c"], 1);
+	EXPECT_EQ(p.count("b"), 0u);
+	EXPECT_TRUE(per_op(before, after, 0).empty());
+}
+
+TEST(PvbenchHypercalls, MissingFileMeansUnavailable)
+{
+	HypercallSource none({"/nonexistent/hypercalls"});
+	EXPECT_FALSE(none.available());
+	EXPECT_FALSE(none.snapshot());
+
+	char path[] = "/tmp/pvbench-hc-XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT_GE(fd, 0);
+	std::string text = "mmu_update 3\n";
+	ASSERT_EQ(write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+	close(fd);
+	HypercallSource some({"/nonexistent/hypercalls", path});
+	EXPECT_TRUE(some.available());
+	EXPECT_EQ(some.path(), path);
+	auto snap = some.snapshot();
+	ASSERT_TRUE(snap);
+	EXPECT_EQ((*snap)["mmu_update"], 3u);
+	unlink(path);
+}
+
+TEST(PvbenchOptions, KernelCommandLineSpec)
+{
+	EXPECT_EQ(bench_spec_in_cmdline("console=hvc0 pvops.bench=quick+timer panic=-1"),
+		  "quick+timer");
+	EXPECT_EQ(bench_spec_in_cmdline("pvops.bench=quick pvops.bench=full"), "full");
+	EXPECT_EQ(bench_spec_in_cmdline("console=ttyS0 pvops.bench\n"), "full");
+	EXPECT_FALSE(bench_spec_in_cmdline("console=ttyS0 xpvops.bench=quick"));
+
+	Options o;
+	EXPECT_FALSE(apply_spec("quick+iters=7+page-table+timer.clock_gettime", o));
+	EXPECT_TRUE(o.quick);
+	EXPECT_EQ(o.iterations, 7u);
+	EXPECT_EQ(o.selectors, (std::vector<std::string>{"page-table", "timer.clock_gettime"}));
+	auto err = apply_spec("iters=0", o);
+	ASSERT_TRUE(err);
+	EXPECT_NE(err->find("iters="), std::string::npos);
+}
+
+TEST(PvbenchOptions, ArgumentsAndErrors)
+{
+	Options o;
+	const char *good[] = {"pvbench",      "--quick", "--bench",   "timer,interrupt.signal_self",
+			      "--iterations", "3",	 "--no-table"};
+	EXPECT_FALSE(parse_args(7, good, o));
+	EXPECT_TRUE(o.quick);
+	EXPECT_FALSE(o.table);
+	EXPECT_EQ(o.iterations, 3u);
+	EXPECT_EQ(o.selectors.size(), 2u);
+
+	Options bad;
+	const char *unknown[] = {"pvbench", "--fast"};
+	EXPECT_EQ(parse_args(2, unknown, bad), "unknown option '--fast' (see --help)");
+	const char *zero[] = {"pvbench", "--iterations", "0"};
+	EXPECT_EQ(parse_args(3, zero, bad), "--iterations needs a positive number");
+	const char *missing[] = {"pvbench", "--from-cmdline", "/nonexistent/cmdline"};
+	EXPECT_EQ(parse_args(3, missing, bad), "cannot read /nonexistent/cmdline");
+}
+
+TEST(PvbenchOptions, SelectorsPickByNameClassOrPrefix)
+{
+	const auto &all = all_benchmarks();
+	std::vector<const Benchmark *> out;
+	EXPECT_FALSE(select_benchmarks(all, {}, out));
+	EXPECT_EQ(out.size(), all.size());
+
+	EXPECT_FALSE(select_benchmarks(all, {"timer.nanosleep"}, out));
+	ASSERT_FALSE(out.empty());
+	for (auto *b : out)
+		EXPECT_EQ(b->name.rfind("timer.nanosleep", 0), 0u);
+
+	EXPECT_FALSE(select_benchmarks(all, {"interrupt"}, out));
+	for (auto *b : out)
+		EXPECT_EQ(b->klass, "interrupt");
+
+	auto err = select_benchmarks(all, {"page-table", "bogus"}, out);
+	ASSERT_TRUE(err);
+	EXPECT_EQ(*err, "unknown benchmark 'bogus' (see pvbench --list)");
+}
+
+TEST(PvbenchRegistry, EveryClassPresentAndNamesUnique)
+{
+	const auto &all = all_benchmarks();
+	std::vector<std::string> names;
+	for (const auto &b : all) {
+		EXPECT_EQ(b.name.rfind(b.klass + ".", 0), 0u) << b.name;
+		EXPECT_GT(b.quick, 0u);
+		EXPECT_GE(b.full, b.quick);
+		names.push_back(b.name);
+	}
+	std::sort(names.begin(), names.end());
+	EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end());
+	for (const char *k : {"page-table", "interrupt", "timer"})
+		EXPECT_TRUE(std::any_of(all.begin(), all.end(), [&](const Benchmark &b) {
+			return b.klass == k;
+		})) << k;
+}
+
+TEST(PvbenchTinyElf, RunsAndExitsZero)
+{
+	std::string path = testing::TempDir() + "pvbench-tiny-" + std::to_string(getpid());
+	ASSERT_EQ(write_tiny_elf(path), 0);
+	pid_t pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		char *const argv[] = {const_cast<char *>(path.c_str()), nullptr};
+		char *const envp[] = {nullptr};
+		execve(path.c_str(), argv, envp);
+		_exit(99);
+	}
+	int status = 0;
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	EXPECT_LT(tiny_elf_image().size(), 200u);
+	unlink(path.c_str());
+	EXPECT_NE(write_tiny_elf("/nonexistent/dir/x"), 0);
+}
+
+TEST(PvbenchJsonLine, IsValidJsonForTheHostParser)
+{
+	JsonLine inner;
+	inner.add("k", std::int64_t{-3});
+	JsonLine j;
+	j.add("s", "quote\" backslash\\ nl\n ctl\x02").add("d", 1.25).add("n", 0.04);
+	j.add("b", true).add_null("z").add_object("o", inner).add("u", std::uint64_t{18});
+	auto parsed = pvh::json::parse(j.str());
+	ASSERT_TRUE(std::holds_alternative<pvh::json::Value>(parsed));
+	const auto &v = std::get<pvh::json::Value>(parsed);
+	EXPECT_EQ(v.string_or("s", ""), "quote\" backslash\\ nl\n ctl\x02");
+	EXPECT_EQ(v.number_or("d", 0), 1.3); // rounded to 0.1 ns
+	EXPECT_EQ(v.number_or("n", -1), 0);
+	EXPECT_EQ(v.find("o")->number_or("k", 0), -3);
+	EXPECT_TRUE(v.find("z")->is_null());
+	EXPECT_EQ(JsonLine::number(1.0 / 0.0), "null");
+}
+
+TEST(PvbenchRun, TimeBatchesCountsOpsAndStopsOnError)
+{
+	pvbench::Run run;
+	run.iterations = 25;
+	run.batch = 10;
+	int calls = 0;
+	Result r = time_batches(
+		run, [&] { return ++calls, 0; }, "noop");
+	EXPECT_EQ(r.ops, 25u);
+	EXPECT_EQ(calls, 25);
+	EXPECT_EQ(r.samples.size(), 3u); // 10 + 10 + 5
+	calls = 0;
+	Result bad = time_batches(
+		run, [&] { return ++calls == 4 ? EPERM : 0; }, "op");
+	EXPECT_EQ(bad.status, Result::Status::Failed);
+	EXPECT_EQ(bad.err, EPERM);
+	EXPECT_EQ(calls, 4);
+	EXPECT_NE(bad.reason.find("op: "), std::string::npos);
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+// Running boot.sh: the command line it gets, exit codes, output capture
+// and the harness' own deadline, with small shell commands standing in.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include <gtest/gtest.h>
+
+#include "console.hpp"
+#include "runner.hpp"
+
+using namespace pvh;
+
+TEST(Runner, BootCommandCarriesEveryChoice)
+{
+	BootRequest req;
+	req.boot_script = "/x/scripts/boot.sh";
+	req.column = "xen-pvh";
+	req.out_dir = "/tmp/o";
+	req.append = "pvops.bench=quick+timer";
+	req.icount = true;
+	req.timeout = 77;
+	auto argv = boot_command(req);
+	std::vector<std::string> want = {"/x/scripts/boot.sh",
+					 "xen-pvh",
+					 "--out",
+					 "/tmp/o",
+					 "--timeout",
+					 "77",
+					 "--icount",
+					 "--append",
+					 "pvops.bench=quick+timer"};
+	EXPECT_EQ(argv, want);
+	req.icount = false;
+	req.append.clear();
+	argv = boot_command(req);
+	EXPECT_EQ(std::count(argv.begin(), argv.end(), "--icount"), 0);
+	EXPECT_EQ(std::count(argv.begin(), argv.end(), "--append"), 0);
+}
+
+TEST(Runner, CapturesOutputAndExitCode)
+{
+	std::string log = testing::TempDir() + "runner-" + std::to_string(getpid()) + ".txt";
+	auto o = run_command({"/bin/sh", "-c", "echo out; echo err >&2; exit 3"}, log, 30, nullptr,
+			     10);
+	EXPECT_EQ(o.exit_code, 3);
+	EXPECT_FALSE(o.killed);
+	EXPECT_TRUE(o.error.empty());
+	std::string text;
+	ASSERT_TRUE(read_file(log, text));
+	EXPECT_NE(text.find("out\n"), std::string::npos);
+	EXPECT_NE(text.find("err\n"), std::string::npos);
+	unlink(log.c_str());
+}
+
+TEST(Runner, DeadlineStopsTheWholeProcessGroup)
+{
+	std::string log = testing::TempDir() + "runner-dl-" + std::to_string(getpid()) + ".txt";
+	int ticks = 0;
+	auto t0 = std::chrono::steady_clock::now();
+	auto o = run_command(
+		{"/bin/sh", "-c", "sleep 30 & sleep 30; wait"}, log, 1.0, [&](double) { ++ticks; },
+		0.3);
+	double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+	EXPECT_TRUE(o.killed);
+	EXPECT_NE(o.exit_code, 0);
+	EXPECT_LT(took, 10);
+	EXPECT_GE(ticks, 2);
+	unlink(log.c_str());
+}
+
+TEST(Runner, DeadlineAlsoStopsDescendantsInOtherGroups)
+{
+	// boot.sh's `timeout` moves QEMU into a process group of its own.
+	std::string dir = testing::TempDir();
+	std::string log = dir + "runner-tree-" + std::to_string(getpid()) + ".txt";
+	std::string pidfile = dir + "runner-tree-" + std::to_string(getpid()) + ".pid";
+	auto o = run_command({"/bin/sh", "-c", "setsid sleep 60 & echo $! >" + pidfile + "; wait"},
+			     log, 1.0, nullptr, 10);
+	EXPECT_TRUE(o.killed);
+	std::string text;
+	ASSERT_TRUE(read_file(pidfile, text));
+	pid_t grandchild = std::stoi(text);
+	bool gone = false;
+	for (int i = 0; i < 50 && !gone; ++i) {
+		gone = kill(grandchild, 0) != 0;
+		usleep(100000);
+	}
+	EXPECT_TRUE(gone) << "process " << grandchild << " survived";
+	if (!gone)
+		kill(grandchild, SIGKILL);
+	unlink(log.c_str());
+	unlink(pidfile.c_str());
+}
+
+TEST(Runner, MissingProgramIs127WithAMessage)
+{
+	std::string log = testing::TempDir() + "runner-nx-" + std::to_string(getpid()) + ".txt";
+	auto o = run_command({"/nonexistent/boot.sh"}, log, 10, nullptr, 10);
+	EXPECT_EQ(o.exit_code, 127);
+	std::string text;
+	ASSERT_TRUE(read_file(log, text));
+	EXPECT_NE(text.find("cannot run /nonexistent/boot.sh"), std::string::npos);
+	unlink(log.c_str());
+	auto bad = run_command({"/bin/true"}, "/nonexistent/dir/log", 10, nullptr, 10);
+	EXPECT_NE(bad.error.find("cannot write /nonexistent/dir/log"), std::string::npos);
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for Xen PV page tables.
+ *
+ * A Xen PV guest does not own its page tables: they are pinned, mapped
+ * read-only in the guest, and every change goes to Xen as an mmu_update
+ * (or a batch of them in lazy MMU mode). Entries hold machine frames, so
+ * make_pte/pte_val translate between pseudo-physical and machine frame
+ * numbers through the p2m and m2p tables. These cases check each of those
+ * facts on the running kernel. Natively and under Xen PVH the hardware
+ * page tables are used and the cases are skipped.
+ */
+
+#include <kunit/test.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/preempt.h>
+#include <linux/vmalloc.h>
+#include <asm/sections.h>
+#include <asm/tlbflush.h>
+#include <asm/xen/page.h>
+#include <xen/xen.h>
+
+#define PATTERN_A	0x5a5a5a5aU
+#define PATTERN_B	0xc3c3c3c3U
+#define LAZY_PAGES	8
+
+static int xen_pv_mmu_test_init(struct kunit *test)
+{
+	if (!xen_pv_domain())
+		kunit_skip(test, "not a Xen PV guest: hardware page tables, no p2m");
+	return 0;
+}
+
+static pte_t *kernel_pte(struct kunit *test, const void *addr)
+{
+	unsigned int level;
+	pte_t *ptep = lookup_address((unsigned long)addr, &level);
+
+	KUNIT_ASSERT_NOT_NULL(test, ptep);
+	KUNIT_ASSERT_EQ_MSG(test, level, PG_LEVEL_4K, "%p is not mapped by a 4k pte", addr);
+	return ptep;
+}
+
+static void fill(void *addr, u32 pattern)
+{
+	memset32(addr, pattern, PAGE_SIZE / sizeof(u32));
+}
+
+/* Page-table pages are mapped read-only: the guest cannot write them. */
+static void pinned_pgd_read_only_test(struct kunit *test)
+{
+	pte_t *ptep = kernel_pte(test, init_mm.pgd);
+
+	KUNIT_EXPECT_FALSE_MSG(test, pte_flags(*ptep) & _PAGE_RW,
+			       "init_mm.pgd is mapped writable: not pinned");
+}
+
+/*
+ * set_pte() on a pinned page table is an mmu_update hypercall: remap a
+ * vmalloc page to another page and read the other page's data through it.
+ */
+static void set_pte_reaches_hypervisor_test(struct kunit *test)
+{
+	void *area = vmalloc(PAGE_SIZE);
+	struct page *other = alloc_page(GFP_KERNEL);
+	pte_t *ptep, old;
+	u32 seen;
+
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	fill(area, PATTERN_A);
+	fill(page_address(other), PATTERN_B);
+	ptep = kernel_pte(test, area);
+	KUNIT_EXPECT_FALSE_MSG(test, pte_flags(*kernel_pte(test, ptep)) & _PAGE_RW,
+			       "the pte page is writable: the update would bypass Xen");
+
+	old = *ptep;
+	set_pte(ptep, mk_pte(other, PAGE_KERNEL));
+	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + PAGE_SIZE);
+	seen = READ_ONCE(*(u32 *)area);
+	KUNIT_EXPECT_EQ(test, pte_pfn(*ptep), page_to_pfn(other));
+	KUNIT_EXPECT_EQ(test, (native_pte_val(*ptep) & PTE_PFN_MASK) >> PAGE_SHIFT,
+			pfn_to_mfn(page_to_pfn(other)));
+
+	set_pte(ptep, old);
+	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + PAGE_SIZE);
+	KUNIT_EXPECT_EQ_MSG(test, seen, PATTERN_B, "the new mapping is not in effect");
+	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(*(u32 *)area), PATTERN_A,
+			    "the old mapping did not come back");
+	__free_page(other);
+	vfree(area);
+}
+
+/*
+ * In lazy MMU mode set_pte() is queued in the multicall buffer: the page
+ * table in memory is unchanged until the batch is flushed on leaving.
+ */
+static void lazy_mmu_batches_updates_test(struct kunit *test)
+{
+	void *area = vmalloc(LAZY_PAGES * PAGE_SIZE);
+	struct page *other = alloc_page(GFP_KERNEL);
+	pte_t *ptep[LAZY_PAGES], old[LAZY_PAGES];
+	int i, deferred = 0, applied = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	for (i = 0; i < LAZY_PAGES; i++) {
+		ptep[i] = kernel_pte(test, area + i * PAGE_SIZE);
+		old[i] = *ptep[i];
+	}
+
+	preempt_disable();
+	arch_enter_lazy_mmu_mode();
+	for (i = 0; i < LAZY_PAGES; i++) {
+		set_pte(ptep[i], mk_pte(other, PAGE_KERNEL));
+		deferred += pte_pfn(*ptep[i]) == pte_pfn(old[i]);
+	}
+	arch_leave_lazy_mmu_mode();
+	preempt_enable();
+	for (i = 0; i < LAZY_PAGES; i++)
+		applied += pte_pfn(*ptep[i]) == page_to_pfn(other);
+
+	for (i = 0; i < LAZY_PAGES; i++)
+		set_pte(ptep[i], old[i]);
+	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + LAZY_PAGES * PAGE_SIZE);
+	__free_page(other);
+	vfree(area);
+
+	KUNIT_EXPECT_EQ_MSG(test, deferred, LAZY_PAGES,
+			    "updates reached the page table before the batch was flushed");
+	KUNIT_EXPECT_EQ_MSG(test, applied, LAZY_PAGES, "updates lost when the batch was flushed");
+}
+
+/* make_pte puts the machine frame in the entry, pte_val takes it back out. */
+static void pte_pfn_mfn_round_trip_test(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long pfns[] = {
+		page ? page_to_pfn(page) : 0,
+		PFN_DOWN(__pa_symbol(_stext)),
+		PFN_DOWN(__pa(init_mm.pgd)),
+		my_zero_pfn(0),
+	};
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	for (i = 0; i < ARRAY_SIZE(pfns); i++) {
+		pte_t pte = pfn_pte(pfns[i], PAGE_KERNEL);
+		unsigned long mfn = pfn_to_mfn(pfns[i]);
+
+		KUNIT_EXPECT_NE_MSG(test, mfn, INVALID_P2M_ENTRY, "pfn %#lx", pfns[i]);
+		KUNIT_EXPECT_EQ_MSG(test, (native_pte_val(pte) & PTE_PFN_MASK) >> PAGE_SHIFT, mfn,
+				    "pte of pfn %#lx", pfns[i]);
+		KUNIT_EXPECT_EQ(test, pte_pfn(pte), pfns[i]);
+	}
+	__free_page(page);
+}
+
+/*
+ * For populated RAM frames spread over the guest, m2p(p2m(pfn)) == pfn.
+ * Frames of the host's RAM map beyond the domain's allocation have no
+ * machine frame (they are ballooned out) and are not counted.
+ */
+static void p2m_m2p_agree_test(struct kunit *test)
+{
+	unsigned long pfn, mfn, step = max(max_pfn / 512, 1UL);
+	int checked = 0;
+
+	for (pfn = 0; pfn < max_pfn; pfn += step) {
+		if (!pfn_valid(pfn) || !page_is_ram(pfn))
+			continue;
+		mfn = pfn_to_mfn(pfn);
+		if (mfn == INVALID_P2M_ENTRY)
+			continue;
+		KUNIT_ASSERT_EQ_MSG(test, mfn_to_pfn(mfn), pfn, "pfn %#lx -> mfn %#lx -> pfn %#lx",
+				    pfn, mfn, mfn_to_pfn(mfn));
+		checked++;
+	}
+	KUNIT_EXPECT_GT_MSG(test, checked, 64, "too few RAM frames (max_pfn %#lx)", max_pfn);
+}
+
+/* virt_to_machine() and the p2m give the same machine frame. */
+static void virt_to_machine_test(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long maddr;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	maddr = virt_to_machine(page_address(page)).maddr;
+	KUNIT_EXPECT_EQ(test, maddr >> PAGE_SHIFT, pfn_to_mfn(page_to_pfn(page)));
+	KUNIT_EXPECT_EQ(test, machine_to_phys(XMADDR(maddr)).paddr >> PAGE_SHIFT,
+			page_to_pfn(page));
+	__free_page(page);
+}
+
+static struct kunit_case xen_pv_mmu_test_cases[] = {
+	KUNIT_CASE(pinned_pgd_read_only_test),
+	KUNIT_CASE(set_pte_reaches_hypervisor_test),
+	KUNIT_CASE(lazy_mmu_batches_updates_test),
+	KUNIT_CASE(pte_pfn_mfn_round_trip_test),
+	KUNIT_CASE(p2m_m2p_agree_test),
+	KUNIT_CASE(virt_to_machine_test),
+	{}
+};
+
+static struct kunit_suite xen_pv_mmu_test_suite = {
+	.name = "xen_pv_mmu",
+	.init = xen_pv_mmu_test_init,
+	.test_cases = xen_pv_mmu_test_cases,
+};
+
+kunit_test_suite(xen_pv_mmu_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for Xen PV page tables");
+MODULE_LICENSE("GPL");
