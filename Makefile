@@ -9,7 +9,7 @@ export BUILD
 
 .DEFAULT_GOAL := help
 .PHONY: help deps tree patches check-patches kernel initramfs \
-	boot-native boot-xen boot-pvh boots kunit summary demo test clean distclean
+	boot-native boot-xen boot-pvh boots kunit mutations summary demo test clean distclean
 
 help: ## list the targets
 	@echo "pvops: one bzImage, three boots (native, Xen PV, Xen PVH)."
@@ -51,6 +51,9 @@ boots: kernel initramfs ## boot all three columns, go on past a failed one
 kunit: kernel initramfs ## boot all three columns, print KUnit pass/fail/skip per suite per boot
 	@rc=0; for c in native xen-pv xen-pvh; do $(S)/boot.sh $$c || rc=1; done; \
 	python3 $(S)/kunit_table.py $(BUILD)/boot --skips || rc=1; exit $$rc
+
+mutations: kernel initramfs ## break the kernel on purpose (scripts/mutations/), show each suite catches it
+	@$(S)/mutate.sh
 
 summary: ## print the side-by-side summary of the last boots
 	@python3 $(S)/summary.py $(BUILD)/boot

@@ -44,6 +44,7 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+case $out in /*) ;; *) out=$PWD/$out ;; esac
 [[ $timeout_s =~ ^[0-9]+$ ]] && [ "$timeout_s" -gt 0 ] ||
 	die "--timeout must be a positive number of seconds, not '$timeout_s'"
 

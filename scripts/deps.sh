@@ -14,6 +14,8 @@ PKGS=(
 	cpio xz-utils dwarves ccache git python3 file
 	python3-ply python3-git		# checkpatch's SPDX check
 	sparse coccinelle		# quality gates
+	cmake libgtest-dev googletest	# the C++ harness and its tests
+	clang clang-format libclang-rt-14-dev	# libFuzzer, formatting
 )
 mapfile -t want < <(printf '%s\n' "${PKGS[@]}" | sed 's/#.*//' | tr ' \t' '\n\n' | grep -v '^$')
 

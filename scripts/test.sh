@@ -109,6 +109,7 @@ stage_boots() {
 	check "x86_hypervisor: each case fails when told the wrong environment" \
 		"$T/wrong-expect.sh"
 	check "boot: a guest that runs out of time is killed and reported" "$T/timeout.sh"
+	check "mutations: each suite fails on its deliberate kernel breakage" "$S/mutate.sh"
 }
 
 timed stage_deps

@@ -1,28 +1,55 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # A boot's result.json says what the column booted: the kernel's detection,
-# Xen's sysfs view, all x86_hypervisor cases passed (none skipped), and
-# KUnit's deliberate kunit_fault oops seen and tolerated, nothing else.
+# Xen's sysfs view, every suite of the series present with no failure, the
+# x86_hypervisor cases all passed, skips exactly where a case does not
+# apply (each with a reason), and KUnit's deliberate kunit_fault oops seen
+# and tolerated, nothing else.
 set -euo pipefail
-python3 - "$1" <<'PY'
-import json, sys
+dir=$(dirname "$1")
+python3 - "$1" "$dir/console.log" <<'PY'
+import json, re, sys
 r = json.load(open(sys.argv[1]))
+col = r['column']
 want = {
     'native':  {'kernel_detected': 'none',    'sys_hypervisor_type': '-',   'sys_hypervisor_guest_type': '-'},
     'xen-pv':  {'kernel_detected': 'Xen PV',  'sys_hypervisor_type': 'xen', 'sys_hypervisor_guest_type': 'PV'},
     'xen-pvh': {'kernel_detected': 'Xen HVM', 'sys_hypervisor_type': 'xen', 'sys_hypervisor_guest_type': 'PVH'},
-}[r['column']]
+}[col]
+# Suites whose cases do not apply in a column, and the single cases that don't.
+skipped_suites = {'native': {'xen_pv_mmu', 'xen_evtchn', 'xen_timer'},
+                  'xen-pv': set(), 'xen-pvh': {'xen_pv_mmu'}}[col]
+skipped_cases = {'native': {'x86_irqflags.xen_upcall_mask_test'},
+                 'xen-pv': {'x86_irqflags.hardware_if_test'},
+                 'xen-pvh': {'x86_irqflags.xen_upcall_mask_test'}}[col]
+series = {'x86_hypervisor', 'x86_paravirt', 'x86_irqflags', 'x86_pvclock',
+          'xen_pv_mmu', 'xen_evtchn', 'xen_timer'}
 errors = []
 if r['status'] != 'pass':
     errors.append('status %s: %s' % (r['status'], r['problems']))
 for k, v in want.items():
     if r['guest'].get(k) != v:
         errors.append('%s is %r, want %r' % (k, r['guest'].get(k), v))
-cases = r['kunit']['suites'].get('x86_hypervisor', {})
-print('x86_hypervisor:', cases)
+suites = r['kunit']['suites']
+for s in sorted(series - set(suites)):
+    errors.append('suite %s missing' % s)
+cases = suites.get('x86_hypervisor', {})
 if len(cases) != 6 or set(cases.values()) != {'PASS'}:
     errors.append('x86_hypervisor: want 6 cases passed, got %s' % cases)
-if len(r['tolerated']) != 1 or r['kunit']['suites'].get('kunit_fault', {}).get(
+for s in series & set(suites):
+    for c, v in suites[s].items():
+        should_skip = s in skipped_suites or f'{s}.{c}' in skipped_cases
+        if should_skip != (v == 'SKIP'):
+            errors.append(f'{s}.{c} is {v}, want {"SKIP" if should_skip else "PASS"}')
+# Every skipped case says why (KUnit's suite line of an all-skipped
+# suite carries no reason of its own; its cases do).
+for line in open(sys.argv[2], errors='replace'):
+    m = re.match(r'^\s+ok \d+ (\S+) # SKIP(.*)$', re.sub(r'^\[ *[0-9.]+\] ', '', line))
+    if m and not m.group(2).strip():
+        errors.append(f'case {m.group(1)} was skipped without a reason')
+n = sum(len(suites[s]) for s in series & set(suites))
+print(f'{col}: {n} results in the series suites')
+if len(r['tolerated']) != 1 or suites.get('kunit_fault', {}).get(
         'kunit_test_fault_null_dereference') != 'PASS':
     errors.append('kunit_fault oops: tolerated %d, want exactly 1 with the case passing' % len(r['tolerated']))
 for e in errors:

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Show that the KUnit suites can fail: for each scripts/mutations/*.diff,
+# break the kernel on purpose (a wrong routing, a wrong constant, a dropped
+# batch), rebuild, boot the column named in the diff's header and check
+# that the case named there fails. The tree is restored afterwards, and the
+# unmutated kernel rebuilt, whatever happens.
+#
+#   mutate.sh [NAME...]     default: every mutation
+#
+# Header of a mutation: "# column: COLUMN" and "# caught-by: suite.case".
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+MUT=$PVOPS_ROOT/scripts/mutations
+OUT=$BUILD/mutations
+mkdir -p "$OUT"
+
+restore() {
+	git -C "$TREE" checkout -q -- . 2>/dev/null
+	say "mutate: tree restored; rebuilding the unmutated kernel"
+	"$PVOPS_ROOT/scripts/kernel.sh" >"$LOGS/mutate-restore.log" 2>&1 ||
+		echo "pvops: error: rebuilding the unmutated kernel failed; see $LOGS/mutate-restore.log" >&2
+}
+
+[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
+	die "$TREE has local changes; run 'make tree' first"
+trap restore EXIT
+
+if [ $# -gt 0 ]; then
+	files=()
+	for n in "$@"; do files+=("$MUT/$n.diff"); done
+else
+	files=("$MUT"/*.diff)
+fi
+caught=0 missed=0 rows=()
+for f in "${files[@]}"; do
+	name=$(basename "$f" .diff)
+	[ -f "$f" ] || die "no mutation $name in $MUT"
+	column=$(sed -n 's/^# column: //p' "$f")
+	case_id=$(sed -n 's/^# caught-by: //p' "$f")
+	suite=${case_id%%.*} case=${case_id#*.}
+	git -C "$TREE" apply "$f" || die "mutation $name does not apply to $TREE"
+	say "mutate: $name: rebuilding (log: $LOGS/build.log)"
+	if ! "$PVOPS_ROOT/scripts/kernel.sh" >"$OUT/$name.build.log" 2>&1; then
+		git -C "$TREE" checkout -q -- .
+		die "mutation $name does not build; see $OUT/$name.build.log"
+	fi
+	"$PVOPS_ROOT/scripts/boot.sh" "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
+	status=$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["kunit"]["suites"].get(sys.argv[2], {}).get(sys.argv[3], "absent"))' \
+		"$OUT/$name/result.json" "$suite" "$case" 2>/dev/null || echo "no result")
+	others=$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(" ".join(f"{s}.{c}" for s, cs in sorted(r["kunit"]["suites"].items())
+               for c, v in sorted(cs.items()) if v in ("FAIL", "ERROR")))' "$OUT/$name/result.json" 2>/dev/null)
+	if [ "$status" = FAIL ]; then
+		caught=$((caught + 1)); verdict=caught
+	else
+		missed=$((missed + 1)); verdict="MISSED ($case_id is $status)"
+	fi
+	rows+=("$(printf '%-38s %-8s %-52s %s' "$name" "$column" "$case_id" "$verdict")")
+	say "mutate: $name: $verdict; failing: ${others:-none}"
+	git -C "$TREE" checkout -q -- .
+done
+
+echo
+printf '%-38s %-8s %-52s %s\n' mutation column "expected to fail" result
+printf '%s\n' "${rows[@]}"
+echo "$caught caught, $missed missed"
+[ $missed -eq 0 ]
