@@ -51,7 +51,13 @@ case $out in /*) ;; *) out=$PWD/$out ;; esac
 QEMU=${QEMU:-qemu-system-x86_64}
 linux_args="$LINUX_ARGS hypervisor_kunit.expect=$EXPECT${extra:+ $extra}"
 cmd=("$QEMU" "${QEMU_MACHINE[@]}" -display none -monitor none -serial stdio -no-reboot)
-[ "$icount" = 1 ] && cmd+=(-icount shift=0,sleep=off)
+if [ "$icount" = 1 ]; then
+	# Guest time counts instructions; the RTC starts at a fixed date and
+	# follows guest time, so nothing of the host's clock leaks in (boot
+	# entropy, timestamps); user-space address layouts are fixed too.
+	cmd+=(-icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm)
+	linux_args+=" norandmaps"
+fi
 if [ "$HYPERVISOR" = none ]; then
 	cmd+=(-kernel "$BZIMAGE" -initrd "$INITRD" -append "$linux_args")
 else
