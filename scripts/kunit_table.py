@@ -8,12 +8,12 @@
 Exit status 1 if any case failed or crashed in any boot, or a boot is missing.
 """
 
-import json
 import os
 import re
 import sys
 
-COLUMNS = ['native', 'xen-pv', 'xen-pvh']
+import bootresults
+from bootresults import COLUMNS
 
 
 def skip_reasons(console):
@@ -36,13 +36,7 @@ def skip_reasons(console):
 
 def main():
     boot_dir = sys.argv[1]
-    results = {}
-    for col in COLUMNS:
-        try:
-            with open(os.path.join(boot_dir, col, 'result.json')) as f:
-                results[col] = json.load(f)
-        except (OSError, ValueError):
-            results[col] = None
+    results = bootresults.load(boot_dir)
     suites = sorted({s for r in results.values() if r for s in r['kunit']['suites']})
     width = max([len(s) for s in suites] + [10]) + 2
     print(f"{'suite':<{width}}" + ''.join(f'{c + " p/f/s":<18}' for c in COLUMNS))

@@ -2,11 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 """Print the boot matrix side by side from build/boot/*/result.json."""
 
-import json
-import os
 import sys
 
-COLUMNS = ['native', 'xen-pv', 'xen-pvh']
+import bootresults
+from bootresults import COLUMNS
 
 
 def row(label, values, width):
@@ -15,13 +14,7 @@ def row(label, values, width):
 
 def main():
     boot_dir = sys.argv[1]
-    results = {}
-    for col in COLUMNS:
-        try:
-            with open(os.path.join(boot_dir, col, 'result.json')) as f:
-                results[col] = json.load(f)
-        except (OSError, ValueError):
-            results[col] = None
+    results = bootresults.load(boot_dir)
 
     def field(col, get):
         r = results[col]

@@ -551,6 +551,22 @@ Verdict verdict(const Log &log)
 	return v;
 }
 
+Counts count_cases(const Log &log)
+{
+	Counts all;
+	for (const auto &d : log.documents) {
+		for (const auto &s : d.root.subtests) {
+			Counts c = count_subtests(s);
+			all.pass += c.pass;
+			all.fail += c.fail;
+			all.skip += c.skip;
+			all.crashed += c.crashed;
+			all.missing += c.missing;
+		}
+	}
+	return all;
+}
+
 Counts count_subtests(const Test &t)
 {
 	Counts c;

@@ -92,5 +92,7 @@ struct Counts {
 // The verdicts of a test's direct subtests (a suite's cases), plus the
 // tests its plan announced that never showed up.
 Counts count_subtests(const Test &t);
+// count_subtests() summed over every suite of every document of a log.
+Counts count_cases(const Log &log);
 
 } // namespace pvh::ktap

@@ -16,17 +16,7 @@ std::string boot_line(const Boot &b)
 {
 	if (!b.log_read)
 		return "no console log";
-	ktap::Counts all;
-	for (const auto &d : b.ktap.documents) {
-		for (const auto &s : d.root.subtests) {
-			ktap::Counts c = count_subtests(s);
-			all.pass += c.pass;
-			all.fail += c.fail;
-			all.skip += c.skip;
-			all.crashed += c.crashed;
-			all.missing += c.missing;
-		}
-	}
+	ktap::Counts all = ktap::count_cases(b.ktap);
 	std::string out = std::string("KUnit ") + ktap::verdict_name(ktap::verdict(b.ktap)) + " " +
 			  std::to_string(all.pass) + "/" + std::to_string(all.total());
 	bench::State s = bench::state(b.bench);

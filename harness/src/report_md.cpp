@@ -31,17 +31,7 @@ std::string kunit_summary(const Boot &b)
 {
 	if (!b.log_read)
 		return "no log";
-	ktap::Counts all;
-	for (const auto &d : b.ktap.documents) {
-		for (const auto &s : d.root.subtests) {
-			ktap::Counts c = count_subtests(s);
-			all.pass += c.pass;
-			all.fail += c.fail;
-			all.skip += c.skip;
-			all.crashed += c.crashed;
-			all.missing += c.missing;
-		}
-	}
+	ktap::Counts all = ktap::count_cases(b.ktap);
 	std::string out = ktap::verdict_name(ktap::verdict(b.ktap));
 	out += " (" + std::to_string(all.pass) + " pass, " + std::to_string(all.fail) + " fail, " +
 	       std::to_string(all.skip) + " skip";
