@@ -13,9 +13,9 @@
 
 #include <kunit/test.h>
 #include <linux/ioport.h>
+#include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
-#include <linux/preempt.h>
 #include <linux/vmalloc.h>
 #include <asm/sections.h>
 #include <asm/tlbflush.h>
@@ -103,6 +103,7 @@ static void lazy_mmu_batches_updates_test(struct kunit *test)
 	struct page *other = alloc_page(GFP_KERNEL);
 	pte_t *ptep[LAZY_PAGES], old[LAZY_PAGES];
 	int i, deferred = 0, applied = 0;
+	unsigned long flags;
 
 	KUNIT_ASSERT_NOT_NULL(test, area);
 	KUNIT_ASSERT_NOT_NULL(test, other);
@@ -111,14 +112,18 @@ static void lazy_mmu_batches_updates_test(struct kunit *test)
 		old[i] = *ptep[i];
 	}
 
-	preempt_disable();
+	/*
+	 * With interrupts off: an interrupt handler that issues a multicall
+	 * of its own would flush this CPU's batch, ours included, early.
+	 */
+	local_irq_save(flags);
 	arch_enter_lazy_mmu_mode();
 	for (i = 0; i < LAZY_PAGES; i++) {
 		set_pte(ptep[i], mk_pte(other, PAGE_KERNEL));
 		deferred += pte_pfn(*ptep[i]) == pte_pfn(old[i]);
 	}
 	arch_leave_lazy_mmu_mode();
-	preempt_enable();
+	local_irq_restore(flags);
 	for (i = 0; i < LAZY_PAGES; i++)
 		applied += pte_pfn(*ptep[i]) == page_to_pfn(other);
 
