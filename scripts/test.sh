@@ -97,6 +97,7 @@ stage_tree() {
 stage_build() {
 	must "kernel: configure and build the bzImage" "$S/kernel.sh"
 	check "initramfs: builds reproducibly, without root" "$T/initramfs.sh"
+	check "kernel: a compile error stops the build with one line and the log" "$T/build-fail.sh"
 }
 
 stage_boots() {
