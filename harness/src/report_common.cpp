@@ -3,23 +3,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "../guest/pvbench/human_ns.hpp"
 #include "report.hpp"
 
 namespace pvh {
 
 std::string format_ns(double ns)
 {
-	char buf[32];
-	double a = std::fabs(ns);
-	if (a < 1e3)
-		std::snprintf(buf, sizeof(buf), "%.0f ns", ns);
-	else if (a < 1e6)
-		std::snprintf(buf, sizeof(buf), "%.2f us", ns / 1e3);
-	else if (a < 1e9)
-		std::snprintf(buf, sizeof(buf), "%.2f ms", ns / 1e6);
-	else
-		std::snprintf(buf, sizeof(buf), "%.2f s", ns / 1e9);
-	return buf;
+	return pvbench::human_ns(ns);
 }
 
 std::string format_ratio(std::optional<double> r)

@@ -76,21 +76,6 @@ std::string end_record(std::size_t ok, std::size_t skipped, std::size_t failed)
 	return kPrefix + j.str();
 }
 
-std::string human_ns(double ns)
-{
-	char buf[32];
-	double a = std::fabs(ns);
-	if (a < 1e3)
-		std::snprintf(buf, sizeof(buf), "%.0f ns", ns);
-	else if (a < 1e6)
-		std::snprintf(buf, sizeof(buf), "%.2f us", ns / 1e3);
-	else if (a < 1e9)
-		std::snprintf(buf, sizeof(buf), "%.2f ms", ns / 1e6);
-	else
-		std::snprintf(buf, sizeof(buf), "%.2f s", ns / 1e9);
-	return buf;
-}
-
 std::string table(const std::vector<Outcome> &outcomes)
 {
 	std::string out;

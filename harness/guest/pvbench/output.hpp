@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bench.hpp"
+#include "human_ns.hpp"
 #include "stats.hpp"
 
 namespace pvbench {
@@ -30,8 +31,6 @@ std::string begin_record(const std::string &mode, std::size_t planned, int cpus,
 std::string result_record(const Outcome &o);
 std::string end_record(std::size_t ok, std::size_t skipped, std::size_t failed);
 
-// "12.3 us", "456 ns", "1.20 ms".
-std::string human_ns(double ns);
 std::string table(const std::vector<Outcome> &outcomes);
 
 // Write a whole line with one write(2), so that it is not cut by other
