@@ -20,6 +20,7 @@ if command -v ccache >/dev/null 2>&1; then
 	cc="ccache gcc"
 	export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1
 fi
+kbuild_lock
 KMAKE=(make -C "$TREE" ARCH="$KARCH" CC="$cc" HOSTCC=gcc)
 
 # The config depends on the fragments and on the Kconfig files of the

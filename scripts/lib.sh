@@ -60,6 +60,15 @@ run_logged() {
 	wait "$pid"
 }
 
+# Two kernel builds at once on this 2-core machine make both slow: every
+# script that runs kbuild takes this lock first (held until it exits).
+kbuild_lock() {
+	exec 9>"$PVOPS_ROOT/.kbuild.lock"
+	flock -n 9 && return
+	say "waiting for another kernel build to finish (lock: $PVOPS_ROOT/.kbuild.lock)"
+	flock 9
+}
+
 sha_of() {
 	cat "$@" 2>/dev/null | sha256sum | cut -c1-16
 }

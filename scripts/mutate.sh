@@ -32,6 +32,16 @@ if [ $# -gt 0 ]; then
 else
 	files=("$MUT"/*.diff)
 fi
+# The verdict of one case in a boot's result.json: PASS, FAIL, SKIP, ERROR,
+# "absent" when the log never reported it, "no result" without a result.
+case_status() {
+	python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["kunit"]["suites"].get(sys.argv[2], {}).get(sys.argv[3], "absent"))' \
+		"$1" "$2" "$3" 2>/dev/null || echo "no result"
+}
+
 caught=0 missed=0 rows=()
 for f in "${files[@]}"; do
 	name=$(basename "$f" .diff)
@@ -45,12 +55,17 @@ for f in "${files[@]}"; do
 		git -C "$TREE" checkout -q -- .
 		die "mutation $name does not build; see $OUT/$name.build.log"
 	fi
-	"$PVOPS_ROOT/scripts/boot.sh" "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
-	status=$(python3 -c '
-import json, sys
-r = json.load(open(sys.argv[1]))
-print(r["kunit"]["suites"].get(sys.argv[2], {}).get(sys.argv[3], "absent"))' \
-		"$OUT/$name/result.json" "$suite" "$case" 2>/dev/null || echo "no result")
+	# A boot whose log does not report the case at all (a mangled or
+	# truncated console) says nothing either way: boot once more, and
+	# show what the log had, so a second miss can be diagnosed.
+	for attempt in 1 2; do
+		"$PVOPS_ROOT/scripts/boot.sh" "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
+		status=$(case_status "$OUT/$name/result.json" "$suite" "$case")
+		case $status in FAIL | PASS | SKIP) break ;; esac
+		say "mutate: $name: boot $attempt did not report $case_id ($status); lines naming it:"
+		grep -a -n -e "$case" -e "Subtest: $suite" "$OUT/$name/serial.log" | tail -n 8 >&2
+		cp "$OUT/$name/serial.log" "$OUT/$name.serial.$attempt.log" 2>/dev/null
+	done
 	others=$(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
