@@ -21,6 +21,9 @@ TIMESTAMP = re.compile(r'^\[ *[0-9]+\.[0-9]+\] ')
 END_TRACE = re.compile(r'---\[ end trace')
 GUEST_END = re.compile(r'^PVOPS-GUEST: end status=(\d+)')
 PVINFO = re.compile(r'^PVOPS: ([a-z_]+)=(.*)$')
+ROUTE = re.compile(r'^PVOPS-ROUTE: (\S+) (\S+) (yes|no|\?)$')
+NOT_NATIVE = re.compile(r'^PVOPS-ROUTE: not-native (\d+) of (\d+)$')
+HCALL = re.compile(r'^PVOPS-HCALL: (\S+) +(\d+) +(\d+)$')
 # KUnit's kunit_fault suite dereferences NULL on purpose, in this function.
 FAULT_SUITE = re.compile(r'^\s*# Subtest: kunit_fault$')
 FAULT_SUITE_END = re.compile(r'^(not )?ok \d+ kunit_fault\b')
@@ -147,6 +150,17 @@ def cmd_judge(a):
         m = PVINFO.match(line)
         if m:
             guest[m.group(1)] = m.group(2).strip()
+        m = NOT_NATIVE.match(line)
+        if m:
+            guest['ops_not_native'] = f'{m.group(1)} of {m.group(2)}'
+        m = ROUTE.match(line)
+        if m:
+            guest.setdefault('routes', {})[m.group(1)] = {'target': m.group(2),
+                                                          'native': m.group(3) == 'yes'}
+        m = HCALL.match(line)
+        if m:
+            guest.setdefault('hypercalls', {})[m.group(1)] = {
+                'calls': int(m.group(2)), 'batched': int(m.group(3))}
         m = GUEST_END.match(line)
         if m:
             end = int(m.group(1))

@@ -12,6 +12,44 @@ def row(label, values, width):
     return f'{label:<25}' + ''.join(f'{v:<{width}}' for v in values)
 
 
+# The operations shown, by class, as the guest reports them (PVOPS-ROUTE).
+ROUTED = [
+    ('page-table', ['mmu.set_pte', 'mmu.set_pmd', 'mmu.write_cr3', 'mmu.flush_tlb_user',
+                    'mmu.lazy_mode.leave']),
+    ('interrupt', ['irq.irq_disable', 'irq.save_fl', 'irq.safe_halt']),
+    ('timer', ['time.sched_clock', 'time.steal_clock']),
+]
+
+
+def routing(results, width):
+    """Routing of the page-table, interrupt and timer ops, hypercalls per class."""
+    def route(col, op):
+        r = results[col]
+        got = r and r['guest'].get('routes', {}).get(op)
+        if not got:
+            return '-'
+        return got['target'][:width - 4] + ('' if got['native'] else ' *')
+
+    def hcalls(col, cls):
+        r = results[col]
+        h = r and r['guest'].get('hypercalls')
+        if not h:
+            return 'no counters'
+        c = h.get(cls)
+        return f"{c['calls']} (+{c['batched']} batched)" if c else '?'
+
+    out = ['', row('routing (* = not native)', [''] * len(COLUMNS), width)]
+    for cls, ops in ROUTED:
+        for op in ops:
+            out.append(row(f'  {op}', [route(c, op) for c in COLUMNS], width))
+    out.append(row('  ops not native', [
+        (results[c] or {}).get('guest', {}).get('ops_not_native', '-') for c in COLUMNS], width))
+    out.append(row('hypercalls (workload)', [''] * len(COLUMNS), width))
+    for cls in ('page-table', 'interrupt', 'timer', 'other', 'total'):
+        out.append(row(f'  {cls}', [hcalls(c, cls) for c in COLUMNS], width))
+    return '\n'.join(out)
+
+
 def main():
     boot_dir = sys.argv[1]
     results = bootresults.load(boot_dir)
@@ -52,6 +90,7 @@ def main():
         row('boot wall time', [field(c, lambda r: f"{r['seconds']:.1f} s") for c in COLUMNS], width),
     ]
     print('\n'.join(lines))
+    print(routing(results, width))
     print('logs:')
     for c in COLUMNS:
         if results[c]:

@@ -57,8 +57,8 @@ const char *usage_text()
 	       "  --list           list the benchmarks and exit\n"
 	       "  --no-table       only the PVBENCH: JSON lines, no human table\n"
 	       "  --exec-path F    where fork_exec writes its tiny program (/tmp/pvbench-true)\n"
-	       "  --hypercalls F   hypercall counter files to try (default: debugfs xen, "
-	       "paravirt)\n"
+	       "  --hypercalls F   hypercall counter files to try (default: debugfs "
+	       "xen/hypercalls)\n"
 	       "  --from-cmdline   take pvops.bench=quick|full|iters=N|NAME+... from "
 	       "/proc/cmdline\n"
 	       "Output: one line \"PVBENCH: {json}\" per benchmark, then a table.\n";

@@ -13,36 +13,21 @@ const std::vector<std::string> &default_hypercall_paths()
 {
 	static const std::vector<std::string> paths = {
 		"/sys/kernel/debug/xen/hypercalls",
-		"/sys/kernel/debug/paravirt/hypercalls",
 	};
 	return paths;
 }
 
 namespace {
 
-bool is_count(std::string_view word)
-{
-	if (word.empty())
-		return false;
-	for (char c : word)
-		if (!std::isdigit(static_cast<unsigned char>(c)))
-			return false;
-	return true;
-}
-
 std::vector<std::string_view> words_of(std::string_view line)
 {
 	std::vector<std::string_view> words;
 	std::size_t i = 0;
-	auto sep = [](char c) {
-		return std::isspace(static_cast<unsigned char>(c)) || c == ':' || c == '=' ||
-		       c == ',' || c == ';' || c == '|';
-	};
 	while (i < line.size()) {
-		while (i < line.size() && sep(line[i]))
+		while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
 			++i;
 		std::size_t start = i;
-		while (i < line.size() && !sep(line[i]))
+		while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
 			++i;
 		if (i > start)
 			words.push_back(line.substr(start, i - start));
@@ -50,11 +35,22 @@ std::vector<std::string_view> words_of(std::string_view line)
 	return words;
 }
 
+bool is_count(std::string_view word)
+{
+	if (word.empty() || word.size() > 19)
+		return false;
+	for (char c : word)
+		if (!std::isdigit(static_cast<unsigned char>(c)))
+			return false;
+	return true;
+}
+
 } // namespace
 
 Counters parse_hypercalls(std::string_view text)
 {
 	Counters counters;
+	bool in_classes = false;
 	std::size_t pos = 0;
 	while (pos < text.size()) {
 		std::size_t eol = text.find('\n', pos);
@@ -62,18 +58,15 @@ Counters parse_hypercalls(std::string_view text)
 			eol = text.size();
 		std::string_view line = text.substr(pos, eol - pos);
 		pos = eol + 1;
-		if (auto hash = line.find('#'); hash != std::string_view::npos)
-			line = line.substr(0, hash);
-		std::string name;
-		for (std::string_view w : words_of(line)) {
-			if (!is_count(w)) {
-				name = std::string(w);
-				continue;
-			}
-			if (name.empty() || w.size() > 19)
-				continue; // a number without a name, or out of range
-			counters[name] += std::stoull(std::string(w));
+		auto words = words_of(line);
+		if (words.empty())
+			continue;
+		if (words[0] == "#") {
+			in_classes = words.size() > 1 && words[1] == "class";
+			continue;
 		}
+		if (in_classes && words.size() >= 2 && is_count(words[1]))
+			counters[std::string(words[0])] = std::stoull(std::string(words[1]));
 	}
 	return counters;
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-// Per-class hypercall counters, if the kernel offers them. No kernel has
-// them yet and their format is not fixed, so the reader is tolerant: any
-// line with a name followed by one or more numbers counts (the numbers are
-// added up, e.g. one column per CPU); lines without a number are headers
-// and are ignored. No file means "n/a", never an error.
+// Per-class hypercall counters from the kernel's debugfs file
+// xen/hypercalls (Documentation/virt/paravirt-debugfs.rst in the series):
+// the "# class" section, one row per class (page-table, interrupt, timer,
+// other, total) whose first number counts traps into Xen. No file means
+// "n/a", never an error.
 #pragma once
 
 #include <cstdint>

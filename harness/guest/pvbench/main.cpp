@@ -113,7 +113,7 @@ int main(int argc, char **argv)
 	if (opts.table) {
 		std::string t = table(outcomes);
 		if (!hc.available())
-			t += "hypercalls: n/a (no /sys/kernel/debug/{xen,paravirt}/hypercalls)\n";
+			t += "hypercalls: n/a (no /sys/kernel/debug/xen/hypercalls)\n";
 		std::fwrite(t.data(), 1, t.size(), stdout);
 		std::fflush(stdout);
 	}

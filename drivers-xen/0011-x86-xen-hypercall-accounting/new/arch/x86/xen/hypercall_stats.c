@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU accounting of the hypercalls this kernel makes, by operation
+ * class: page-table, interrupt, timer and other.
+ *
+ * Every hypercall the kernel issues from C goes through the _hypercallN()
+ * macros or xen_single_call(), which call xen_hypercall_stats_add() when
+ * the xen_hypercall_stats static key is on. The key is off by default, so
+ * the cost when accounting is not wanted is one patched-out jump per
+ * hypercall. A multicall is counted once as a hypercall (attributed to the
+ * class most of its entries belong to) and each of its entries is counted
+ * as a batched call of its own number and class. Two histograms show how
+ * much work each trap into Xen carries: entries per multicall, and
+ * requests per mmu_update/mmuext_op.
+ *
+ * Hypercalls made from assembly (the PV iret and syscall return paths) do
+ * not go through these macros and are not counted.
+ *
+ * debugfs: /sys/kernel/debug/xen/hypercalls. Reading it prints the counts
+ * summed over all CPUs; writing "1" enables accounting, "0" disables it and
+ * "reset" clears the counters. Anything else is rejected with -EINVAL.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/init.h>
+#include <linux/jump_label.h>
+#include <linux/log2.h>
+#include <linux/percpu.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <xen/interface/hvm/hvm_op.h>
+#include <xen/interface/sched.h>
+#include <xen/interface/vcpu.h>
+#include <xen/interface/xen.h>
+#include <asm/xen/hypercall.h>
+
+#include "xen-ops.h"
+
+DEFINE_STATIC_KEY_FALSE(xen_hypercall_stats);
+DEFINE_PER_CPU(struct xen_hypercall_counts, xen_hypercall_counts);
+
+static const char *const xen_hcall_class_names[XEN_HCALL_CLASSES] = {
+	[XEN_HCALL_PAGE_TABLE]	= "page-table",
+	[XEN_HCALL_INTERRUPT]	= "interrupt",
+	[XEN_HCALL_TIMER]	= "timer",
+	[XEN_HCALL_OTHER]	= "other",
+};
+
+static const char *const xen_hcall_names[XEN_HCALL_NR] = {
+	[__HYPERVISOR_set_trap_table] = "set_trap_table",
+	[__HYPERVISOR_mmu_update] = "mmu_update",
+	[__HYPERVISOR_set_gdt] = "set_gdt",
+	[__HYPERVISOR_stack_switch] = "stack_switch",
+	[__HYPERVISOR_set_callbacks] = "set_callbacks",
+	[__HYPERVISOR_fpu_taskswitch] = "fpu_taskswitch",
+	[__HYPERVISOR_sched_op_compat] = "sched_op_compat",
+	[__HYPERVISOR_platform_op] = "platform_op",
+	[__HYPERVISOR_set_debugreg] = "set_debugreg",
+	[__HYPERVISOR_get_debugreg] = "get_debugreg",
+	[__HYPERVISOR_update_descriptor] = "update_descriptor",
+	[__HYPERVISOR_memory_op] = "memory_op",
+	[__HYPERVISOR_multicall] = "multicall",
+	[__HYPERVISOR_update_va_mapping] = "update_va_mapping",
+	[__HYPERVISOR_set_timer_op] = "set_timer_op",
+	[__HYPERVISOR_event_channel_op_compat] = "event_channel_op_compat",
+	[__HYPERVISOR_xen_version] = "xen_version",
+	[__HYPERVISOR_console_io] = "console_io",
+	[__HYPERVISOR_physdev_op_compat] = "physdev_op_compat",
+	[__HYPERVISOR_grant_table_op] = "grant_table_op",
+	[__HYPERVISOR_vm_assist] = "vm_assist",
+	[__HYPERVISOR_update_va_mapping_otherdomain] = "update_va_mapping_otherdomain",
+	[__HYPERVISOR_iret] = "iret",
+	[__HYPERVISOR_vcpu_op] = "vcpu_op",
+	[__HYPERVISOR_set_segment_base] = "set_segment_base",
+	[__HYPERVISOR_mmuext_op] = "mmuext_op",
+	[__HYPERVISOR_xsm_op] = "xsm_op",
+	[__HYPERVISOR_nmi_op] = "nmi_op",
+	[__HYPERVISOR_sched_op] = "sched_op",
+	[__HYPERVISOR_callback_op] = "callback_op",
+	[__HYPERVISOR_xenoprof_op] = "xenoprof_op",
+	[__HYPERVISOR_event_channel_op] = "event_channel_op",
+	[__HYPERVISOR_physdev_op] = "physdev_op",
+	[__HYPERVISOR_hvm_op] = "hvm_op",
+	[__HYPERVISOR_sysctl] = "sysctl",
+	[__HYPERVISOR_domctl] = "domctl",
+	[__HYPERVISOR_kexec_op] = "kexec_op",
+	[__HYPERVISOR_xenpmu_op] = "xenpmu_op",
+	[__HYPERVISOR_dm_op] = "dm_op",
+	[__HYPERVISOR_arch_0] = "arch_0",
+	[__HYPERVISOR_arch_1] = "arch_1",
+};
+
+/**
+ * xen_hypercall_class - the operation class of one hypercall
+ * @op: hypercall number
+ * @cmd: its first argument, the sub-operation for multiplexed hypercalls
+ *
+ * Return: the class the hypercall is accounted to.
+ */
+noinstr enum xen_hcall_class xen_hypercall_class(unsigned int op, unsigned long cmd)
+{
+	switch (op) {
+	case __HYPERVISOR_mmu_update:
+	case __HYPERVISOR_mmuext_op:
+	case __HYPERVISOR_update_va_mapping:
+	case __HYPERVISOR_update_va_mapping_otherdomain:
+		return XEN_HCALL_PAGE_TABLE;
+	case __HYPERVISOR_event_channel_op:
+	case __HYPERVISOR_event_channel_op_compat:
+	case __HYPERVISOR_physdev_op:
+	case __HYPERVISOR_callback_op:
+		return XEN_HCALL_INTERRUPT;
+	case __HYPERVISOR_sched_op:
+		/* Waiting for an event channel (a halt, or a spinlock kick). */
+		if (cmd == SCHEDOP_block || cmd == SCHEDOP_poll)
+			return XEN_HCALL_INTERRUPT;
+		return XEN_HCALL_OTHER;
+	case __HYPERVISOR_hvm_op:
+		if (cmd == HVMOP_set_evtchn_upcall_vector)
+			return XEN_HCALL_INTERRUPT;
+		return XEN_HCALL_OTHER;
+	case __HYPERVISOR_set_timer_op:
+		return XEN_HCALL_TIMER;
+	case __HYPERVISOR_vcpu_op:
+		switch (cmd) {
+		case VCPUOP_set_singleshot_timer:
+		case VCPUOP_stop_singleshot_timer:
+		case VCPUOP_set_periodic_timer:
+		case VCPUOP_stop_periodic_timer:
+		case VCPUOP_register_runstate_memory_area:
+			return XEN_HCALL_TIMER;
+		case VCPUOP_register_vcpu_info:
+			return XEN_HCALL_INTERRUPT;
+		}
+		return XEN_HCALL_OTHER;
+	}
+	return XEN_HCALL_OTHER;
+}
+
+/* Histogram bucket of a batch size: 1, 2, 3-4, 5-8, ... */
+static __always_inline unsigned int xen_hcall_bucket(unsigned long n)
+{
+	unsigned int b = n > 1 ? ilog2(n - 1) + 1 : 0;
+
+	return min(b, XEN_HCALL_BUCKETS - 1);
+}
+
+static __always_inline unsigned int xen_hcall_index(unsigned int op)
+{
+	return op < XEN_HCALL_NR ? op : XEN_HCALL_NR - 1;
+}
+
+static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned long count)
+{
+	if (op == __HYPERVISOR_mmu_update || op == __HYPERVISOR_mmuext_op)
+		this_cpu_inc(xen_hypercall_counts.requests_hist[xen_hcall_bucket(count)]);
+}
+
+/**
+ * xen_hypercall_stats_add - account one hypercall about to be made
+ * @op: hypercall number
+ * @a1: first argument
+ * @a2: second argument
+ *
+ * Called from the hypercall macros when the xen_hypercall_stats key is on,
+ * with interrupts and preemption in any state: every counter update is a
+ * single per-CPU increment. For a multicall, @a1 and @a2 are the kernel's
+ * entry array and its length; the entries are read, not changed. A
+ * multicall from user space (privcmd) comes with a length of 0 and counts
+ * as one call of class "other".
+ */
+noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned long a2)
+{
+	unsigned int per_class[XEN_HCALL_CLASSES] = {};
+	const struct multicall_entry *mc;
+	enum xen_hcall_class class, c;
+	unsigned long i;
+
+	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
+	if (op != __HYPERVISOR_multicall) {
+		this_cpu_inc(xen_hypercall_counts.classes[xen_hypercall_class(op, a1)]);
+		xen_hcall_count_requests(op, a2);
+		return;
+	}
+
+	mc = (const struct multicall_entry *)a1;
+	for (i = 0; i < a2; i++) {
+		c = xen_hypercall_class(mc[i].op, mc[i].args[0]);
+		per_class[c]++;
+		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
+		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
+		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
+	}
+	/* privcmd passes no entries (0) for a user space multicall. */
+	if (a2)
+		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(a2)]);
+
+	/* The trap itself goes to the class most entries belong to. */
+	class = XEN_HCALL_OTHER;
+	for (c = 0; c < XEN_HCALL_CLASSES; c++)
+		if (per_class[c] > per_class[class])
+			class = c;
+	this_cpu_inc(xen_hypercall_counts.classes[class]);
+}
+
+/**
+ * xen_hypercall_stats_read - sum the counters of one CPU or of all CPUs
+ * @cpu: a CPU number, or -1 for the sum over all possible CPUs
+ * @sum: where to put the counts
+ */
+void xen_hypercall_stats_read(int cpu, struct xen_hypercall_counts *sum)
+{
+	const u64 *src;
+	u64 *dst = (u64 *)sum;
+	size_t i;
+	int c;
+
+	BUILD_BUG_ON(sizeof(*sum) % sizeof(u64));
+	memset(sum, 0, sizeof(*sum));
+	for_each_possible_cpu(c) {
+		if (cpu >= 0 && c != cpu)
+			continue;
+		src = (const u64 *)per_cpu_ptr(&xen_hypercall_counts, c);
+		for (i = 0; i < sizeof(*sum) / sizeof(u64); i++)
+			dst[i] += READ_ONCE(src[i]);
+	}
+}
+
+/* Buckets are labelled "1", "2", "3-4", "5-8", ..., and "65+" for the last. */
+static void xen_hcall_show_hist(struct seq_file *m, const char *title, const u64 *hist)
+{
+	char label[16];
+	unsigned int b;
+
+	seq_printf(m, "# %s\n", title);
+	for (b = 0; b < XEN_HCALL_BUCKETS; b++) {
+		if (!hist[b])
+			continue;
+		if (b < 2)
+			snprintf(label, sizeof(label), "%u", b + 1);
+		else if (b == XEN_HCALL_BUCKETS - 1)
+			snprintf(label, sizeof(label), "%u+", (1U << (b - 1)) + 1);
+		else
+			snprintf(label, sizeof(label), "%u-%u", (1U << (b - 1)) + 1, 1U << b);
+		seq_printf(m, "%-28s %12llu\n", label, hist[b]);
+	}
+}
+
+static int xen_hcall_show(struct seq_file *m, void *v)
+{
+	struct xen_hypercall_counts *s;
+	u64 calls = 0, batched = 0;
+	unsigned int i;
+
+	s = kmalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	xen_hypercall_stats_read(-1, s);
+
+	seq_printf(m, "enabled: %d\n", static_key_enabled(&xen_hypercall_stats));
+	seq_printf(m, "# %-26s %12s %12s\n", "class", "calls", "batched");
+	for (i = 0; i < XEN_HCALL_CLASSES; i++) {
+		seq_printf(m, "%-28s %12llu %12llu\n", xen_hcall_class_names[i],
+			   s->classes[i], s->classes_batched[i]);
+		calls += s->classes[i];
+		batched += s->classes_batched[i];
+	}
+	seq_printf(m, "%-28s %12llu %12llu\n", "total", calls, batched);
+
+	seq_printf(m, "# %-26s %12s %12s\n", "hypercall", "calls", "batched");
+	for (i = 0; i < XEN_HCALL_NR; i++) {
+		if (!s->calls[i] && !s->batched[i])
+			continue;
+		if (xen_hcall_names[i] && i != XEN_HCALL_NR - 1)
+			seq_printf(m, "%-28s", xen_hcall_names[i]);
+		else
+			seq_printf(m, "%-28s", i == XEN_HCALL_NR - 1 ? "other-number" : "unnamed");
+		seq_printf(m, " %12llu %12llu\n", s->calls[i], s->batched[i]);
+	}
+	xen_hcall_show_hist(m, "entries per multicall", s->multicall_hist);
+	xen_hcall_show_hist(m, "requests per mmu_update/mmuext_op", s->requests_hist);
+	kfree(s);
+	return 0;
+}
+
+static int xen_hcall_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, xen_hcall_show, NULL);
+}
+
+/**
+ * xen_hypercall_stats_reset - clear the counters of every CPU
+ *
+ * Counts made on other CPUs while this runs may survive it or be lost.
+ */
+void xen_hypercall_stats_reset(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		memset(per_cpu_ptr(&xen_hypercall_counts, cpu), 0,
+		       sizeof(struct xen_hypercall_counts));
+}
+
+static ssize_t xen_hcall_write(struct file *file, const char __user *ubuf, size_t len,
+			       loff_t *ppos)
+{
+	char buf[8];
+
+	if (len == 0 || len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	strim(buf);
+
+	if (!strcmp(buf, "1"))
+		static_branch_enable(&xen_hypercall_stats);
+	else if (!strcmp(buf, "0"))
+		static_branch_disable(&xen_hypercall_stats);
+	else if (!strcmp(buf, "reset"))
+		xen_hypercall_stats_reset();
+	else
+		return -EINVAL;
+	return len;
+}
+
+static const struct file_operations xen_hcall_fops = {
+	.open		= xen_hcall_open,
+	.read		= seq_read,
+	.write		= xen_hcall_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
+ * The file exists on bare metal too: reading it there shows, with the same
+ * counters, that no hypercall was made.
+ */
+static int __init xen_hypercall_stats_init(void)
+{
+	debugfs_create_file("hypercalls", 0600, xen_init_debugfs(), NULL, &xen_hcall_fops);
+	return 0;
+}
+late_initcall(xen_hypercall_stats_init);

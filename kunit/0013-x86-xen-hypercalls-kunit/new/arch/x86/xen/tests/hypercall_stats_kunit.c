@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for Xen hypercall accounting (CONFIG_XEN_HYPERCALL_STATS).
+ *
+ * Each case makes hypercalls of a known kind on one CPU, with interrupts
+ * off so that nothing else runs there, and compares that CPU's counters
+ * before and after: exactly the expected counters must have moved, each by
+ * the expected amount. The classification table is checked on its own in
+ * every environment; the counting cases need a Xen guest, and the batching
+ * cases a Xen PV guest, where page-table updates are hypercalls.
+ */
+
+#include <kunit/test.h>
+#include <linux/irqflags.h>
+#include <linux/jump_label.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/vmalloc.h>
+#include <asm/tlbflush.h>
+#include <asm/xen/hypercall.h>
+#include <xen/interface/sched.h>
+#include <xen/interface/vcpu.h>
+#include <xen/interface/version.h>
+#include <xen/xen.h>
+
+#include "../xen-ops.h"
+
+#define BATCH_PAGES	8
+
+struct hcall_test_ctx {
+	struct xen_hypercall_counts before, after;
+	bool was_enabled;
+};
+
+static int hcall_test_init(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+
+	if (!ctx)
+		return -ENOMEM;
+	ctx->was_enabled = static_key_enabled(&xen_hypercall_stats);
+	test->priv = ctx;
+	return 0;
+}
+
+static void hcall_test_exit(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+
+	if (ctx->was_enabled)
+		static_branch_enable(&xen_hypercall_stats);
+	else
+		static_branch_disable(&xen_hypercall_stats);
+}
+
+/*
+ * Every counter of @after must equal the one of @want, which is @before
+ * with the expected increments applied. Name the first one that does not.
+ */
+static void expect_counts(struct kunit *test, const struct xen_hypercall_counts *want,
+			  const struct xen_hypercall_counts *after)
+{
+	const u64 *w = (const u64 *)want, *a = (const u64 *)after;
+	size_t i, n = sizeof(*want) / sizeof(u64);
+
+	for (i = 0; i < n; i++)
+		if (w[i] != a[i])
+			break;
+	KUNIT_EXPECT_EQ_MSG(test, i, n,
+			    "counter %zu of struct xen_hypercall_counts: want %llu, got %llu",
+			    i, i < n ? w[i] : 0, i < n ? a[i] : 0);
+}
+
+static void skip_unless_xen(struct kunit *test)
+{
+	if (!xen_domain())
+		kunit_skip(test, "not a Xen guest: no hypercalls");
+}
+
+static void skip_unless_xen_pv(struct kunit *test)
+{
+	if (!xen_pv_domain())
+		kunit_skip(test, "not a Xen PV guest: page tables are not updated by hypercall");
+}
+
+/* The class of a few hypercalls whose purpose is not in doubt. */
+static void class_table_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_mmu_update, 0),
+			XEN_HCALL_PAGE_TABLE);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_mmuext_op, 0),
+			XEN_HCALL_PAGE_TABLE);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_update_va_mapping, 0),
+			XEN_HCALL_PAGE_TABLE);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_event_channel_op, 0),
+			XEN_HCALL_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_sched_op, SCHEDOP_poll),
+			XEN_HCALL_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_sched_op, SCHEDOP_block),
+			XEN_HCALL_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_sched_op, SCHEDOP_yield),
+			XEN_HCALL_OTHER);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_set_timer_op, 0),
+			XEN_HCALL_TIMER);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_vcpu_op,
+						  VCPUOP_set_singleshot_timer),
+			XEN_HCALL_TIMER);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_vcpu_op, VCPUOP_up),
+			XEN_HCALL_OTHER);
+	KUNIT_EXPECT_EQ(test, xen_hypercall_class(__HYPERVISOR_xen_version, 0),
+			XEN_HCALL_OTHER);
+}
+
+/* One xen_version hypercall, counted once, as itself, in class "other". */
+static void single_hypercall_counted_once_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	unsigned long flags;
+	int cpu, ret;
+
+	skip_unless_xen(test);
+	static_branch_enable(&xen_hypercall_stats);
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	ret = HYPERVISOR_xen_version(XENVER_version, NULL);
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+
+	KUNIT_EXPECT_GT_MSG(test, ret, 0, "XENVER_version");
+	ctx->before.calls[__HYPERVISOR_xen_version]++;
+	ctx->before.classes[XEN_HCALL_OTHER]++;
+	expect_counts(test, &ctx->before, &ctx->after);
+}
+
+/* With the key off, the same hypercall leaves every counter alone. */
+static void disabled_counts_nothing_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	unsigned long flags;
+	int cpu;
+
+	skip_unless_xen(test);
+	static_branch_disable(&xen_hypercall_stats);
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	HYPERVISOR_xen_version(XENVER_version, NULL);
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+
+	expect_counts(test, &ctx->before, &ctx->after);
+}
+
+/* Remap @n pages of @area to @page in one lazy MMU section. */
+static void remap_lazily(pte_t **ptep, unsigned int n, struct page *page)
+{
+	unsigned int i;
+
+	arch_enter_lazy_mmu_mode();
+	for (i = 0; i < n; i++)
+		set_pte(ptep[i], mk_pte(page, PAGE_KERNEL));
+	arch_leave_lazy_mmu_mode();
+}
+
+static pte_t **area_ptes(struct kunit *test, void *area, unsigned int n, pte_t *old)
+{
+	pte_t **ptep = kunit_kcalloc(test, n, sizeof(*ptep), GFP_KERNEL);
+	unsigned int i, level;
+
+	KUNIT_ASSERT_NOT_NULL(test, ptep);
+	for (i = 0; i < n; i++) {
+		ptep[i] = lookup_address((unsigned long)area + i * PAGE_SIZE, &level);
+		KUNIT_ASSERT_NOT_NULL(test, ptep[i]);
+		KUNIT_ASSERT_EQ(test, level, PG_LEVEL_4K);
+		old[i] = *ptep[i];
+	}
+	return ptep;
+}
+
+static void restore_ptes(pte_t **ptep, const pte_t *old, unsigned int n, void *area)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		set_pte(ptep[i], old[i]);
+	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + n * PAGE_SIZE);
+}
+
+/*
+ * BATCH_PAGES pte updates in lazy MMU mode leave as one mmu_update carrying
+ * BATCH_PAGES requests (a single queued entry is issued directly, not as a
+ * multicall): one page-table hypercall, one sample in the 5-8 bucket.
+ */
+static void lazy_mmu_batch_histogram_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	void *area = vmalloc(BATCH_PAGES * PAGE_SIZE);
+	struct page *other = alloc_page(GFP_KERNEL);
+	pte_t old[BATCH_PAGES], **ptep;
+	unsigned long flags;
+	int cpu;
+
+	skip_unless_xen_pv(test);
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	ptep = area_ptes(test, area, BATCH_PAGES, old);
+	static_branch_enable(&xen_hypercall_stats);
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	remap_lazily(ptep, BATCH_PAGES, other);
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+	restore_ptes(ptep, old, BATCH_PAGES, area);
+	__free_page(other);
+	vfree(area);
+
+	ctx->before.calls[__HYPERVISOR_mmu_update]++;
+	ctx->before.classes[XEN_HCALL_PAGE_TABLE]++;
+	ctx->before.requests_hist[3]++;		/* 5-8 requests */
+	expect_counts(test, &ctx->before, &ctx->after);
+}
+
+/*
+ * A pte update and a TLB flush queued together leave as one multicall of
+ * two entries: one trap (page-table class, like both entries), two batched
+ * calls, one sample in the multicall histogram's "2" bucket.
+ */
+static void multicall_entries_counted_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	void *area = vmalloc(PAGE_SIZE);
+	struct page *other = alloc_page(GFP_KERNEL);
+	pte_t old[1], **ptep;
+	unsigned long flags;
+	int cpu;
+
+	skip_unless_xen_pv(test);
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	ptep = area_ptes(test, area, 1, old);
+	static_branch_enable(&xen_hypercall_stats);
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	arch_enter_lazy_mmu_mode();
+	set_pte(ptep[0], mk_pte(other, PAGE_KERNEL));
+	__flush_tlb_one_user((unsigned long)area);
+	arch_leave_lazy_mmu_mode();
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+	restore_ptes(ptep, old, 1, area);
+	__free_page(other);
+	vfree(area);
+
+	ctx->before.calls[__HYPERVISOR_multicall]++;
+	ctx->before.batched[__HYPERVISOR_mmu_update]++;
+	ctx->before.batched[__HYPERVISOR_mmuext_op]++;
+	ctx->before.classes[XEN_HCALL_PAGE_TABLE]++;
+	ctx->before.classes_batched[XEN_HCALL_PAGE_TABLE] += 2;
+	ctx->before.multicall_hist[1]++;	/* 2 entries */
+	ctx->before.requests_hist[0] += 2;	/* 1 request each */
+	expect_counts(test, &ctx->before, &ctx->after);
+}
+
+static struct kunit_case xen_hypercalls_test_cases[] = {
+	KUNIT_CASE(class_table_test),
+	KUNIT_CASE(single_hypercall_counted_once_test),
+	KUNIT_CASE(disabled_counts_nothing_test),
+	KUNIT_CASE(lazy_mmu_batch_histogram_test),
+	KUNIT_CASE(multicall_entries_counted_test),
+	{}
+};
+
+static struct kunit_suite xen_hypercalls_test_suite = {
+	.name = "xen_hypercalls",
+	.init = hcall_test_init,
+	.exit = hcall_test_exit,
+	.test_cases = xen_hypercalls_test_cases,
+};
+
+kunit_test_suite(xen_hypercalls_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for Xen hypercall accounting");
+MODULE_LICENSE("GPL");
