@@ -49,7 +49,9 @@ case $out in /*) ;; *) out=$PWD/$out ;; esac
 	die "--timeout must be a positive number of seconds, not '$timeout_s'"
 
 QEMU=${QEMU:-qemu-system-x86_64}
-linux_args="$LINUX_ARGS hypervisor_kunit.expect=$EXPECT${extra:+ $extra}"
+# PVOPS_APPEND: more kernel arguments from the environment, for callers
+# that boot through pvharness (scripts/hcstats-cost.sh).
+linux_args="$LINUX_ARGS hypervisor_kunit.expect=$EXPECT${extra:+ $extra}${PVOPS_APPEND:+ $PVOPS_APPEND}"
 cmd=("$QEMU" "${QEMU_MACHINE[@]}" -display none -monitor none -serial stdio -no-reboot)
 if [ "$icount" = 1 ]; then
 	# Guest time counts instructions; the RTC starts at a fixed date and

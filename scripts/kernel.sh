@@ -8,6 +8,17 @@ set -euo pipefail
 FRAGS=("$PVOPS_ROOT"/scripts/config/base.config
        "$PVOPS_ROOT"/scripts/config/xen.config
        "$PVOPS_ROOT"/scripts/config/kunit.config)
+# PVOPS_CONFIG_DROP="OPT ...": leave these options out of the fragments,
+# for a tree that does not have them (scripts/hcstats-cost.sh builds the
+# series without the hypercall accounting patch).
+if [ -n "${PVOPS_CONFIG_DROP:-}" ]; then
+	mkdir -p "$BUILD/fragments"
+	for i in "${!FRAGS[@]}"; do
+		f=$BUILD/fragments/$(basename "${FRAGS[$i]}")
+		grep -v -E "^CONFIG_(${PVOPS_CONFIG_DROP// /|})=" "${FRAGS[$i]}" >"$f" || true
+		FRAGS[$i]=$f
+	done
+fi
 JOBS=${JOBS:-$(nproc)}
 [ -f "$TREE/Makefile" ] || die "no kernel tree at $TREE; run 'make tree' first"
 need_cmd gcc gcc
