@@ -9,7 +9,7 @@ export BUILD
 
 .DEFAULT_GOAL := help
 .PHONY: help deps tree patches check-patches kernel initramfs \
-	boot-native boot-xen boot-pvh boots kunit mutations summary demo test clean distclean
+	boot-native boot-xen boot-pvh boots kunit mutations summary demo test clean distclean check
 
 help: ## list the targets
 	@echo "pvops: one bzImage, three boots (native, Xen PV, Xen PVH)."
@@ -61,16 +61,29 @@ summary: ## print the side-by-side summary of the last boots
 # The C++ harness (harness/): pvbench in the guest, pvharness on the host.
 HARNESS_BUILD := $(BUILD)/harness/main
 HARNESS_LOG := $(BUILD)/logs/harness-build.log
-.PHONY: bench
-bench: kernel initramfs ## pvbench in all three boots, report in build/bench/ (QUICK=1 ICOUNT=1 REPEAT=n)
+.PHONY: bench pvharness
+pvharness: ## build the host-side C++ runner build/harness/main/pvharness
 	@nice -n 10 cmake -S harness -B $(HARNESS_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >$(HARNESS_LOG) 2>&1 && \
 	nice -n 10 cmake --build $(HARNESS_BUILD) --target pvharness -j2 >>$(HARNESS_LOG) 2>&1 || \
 	{ echo "pvops: error: building the C++ harness failed; see $(HARNESS_LOG)" >&2; exit 1; }
+
+bench: kernel initramfs pvharness ## pvbench in all three boots, report in build/bench/ (QUICK=1 ICOUNT=1 REPEAT=n)
 	@$(HARNESS_BUILD)/pvharness --root $(CURDIR) --out $(BUILD)/bench $(if $(filter 1,$(QUICK)),--quick) \
 		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
+# What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh):
+# base (0011 and 0013 reverted) vs. accounting off vs. on, deterministic.
+.PHONY: hcstats-cost
+hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: base vs. off vs. on, per op, in build/cost/ (FULL=1)
+	@$(S)/hcstats-cost.sh $(if $(filter 1,$(FULL)),--full)
+
 demo: ## the main job: deps, tree, kernel, initramfs, three boots, summary
 	@$(S)/demo.sh
+
+# Per-patch upstream gates (scripts/check.sh); GATES=a,b and RANGE=N[-M]
+# narrow it down (check.sh --help).
+check: tree ## every gate (build, checkpatch, sparse, W=1, cocci, ...) on every patch; table in the output
+	@$(S)/check.sh $(if $(GATES),--gates $(GATES)) $(if $(RANGE),--patches $(RANGE))
 
 test: ## the whole test suite (what .ci/run calls); ends with "N passed, N failed"
 	@$(S)/test.sh

@@ -4,18 +4,20 @@
 # pvbench in deterministic mode (-icount shift=0,sleep=off: guest time
 # counts instructions, so a per-op time is an instruction count) on
 #   base  the series without the accounting patches (0011, 0013 reverted),
-#   off   the series, accounting compiled in and disabled (pvops.hcstats=0),
-#   on    the series, accounting enabled,
-# each booted natively, as Xen PV and as Xen PVH. Prints the per-op
-# figures, the deviations from base and the verdict against the targets:
-# off within 0.1% of base everywhere, on within 2% of base under Xen.
+#   off   the whole series, accounting compiled in and disabled
+#         (pvops.hcstats=0 on the kernel command line),
+#   on    the whole series, accounting enabled,
+# each booted natively, as Xen PV and as Xen PVH. Both kernels are built
+# without the xen_hypercalls KUnit suite, which adds a trap counter to the
+# hypercall instructions. Prints the per-op figures, the deviations from
+# base and the verdict against the targets: off within 0.1% of base in
+# every boot, on within 2% of base under Xen.
 #
 #   hcstats-cost.sh [--full]       default: pvbench's --quick set
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 COST=$BUILD/cost
-BASE_TREE=$COST/linux
 HARNESS=$BUILD/harness/main/pvharness
 REVERT=("x86/xen: Add KUnit tests for hypercall accounting"
 	"x86/xen: Count hypercalls per operation class")
@@ -24,53 +26,58 @@ quick=--quick
 log=$LOGS/hcstats-cost.log
 : >"$log"
 
-[ -f "$BZIMAGE" ] && [ -f "$INITRD" ] ||
-	die "no kernel or initramfs in $BUILD; run 'make kernel initramfs' first"
+[ -f "$INITRD" ] || die "no initramfs in $BUILD; run 'make initramfs' first"
 [ -x "$HARNESS" ] || die "no $HARNESS; run 'make bench' (or the harness build) first"
-grep -q '^CONFIG_XEN_HYPERCALL_STATS=y' "$OBJ/.config" ||
-	die "the kernel in $OBJ has no CONFIG_XEN_HYPERCALL_STATS; run 'make kernel'"
-
-# The base tree: a clone of the series tree, reset to its HEAD, with the
-# accounting patches reverted. It is kept between runs so that rebuilds
-# are incremental.
+[ -d "$TREE/.git" ] || die "no series tree at $TREE; run 'make tree' first"
 head=$(git -C "$TREE" rev-parse HEAD)
-if [ ! -d "$BASE_TREE/.git" ]; then
-	say "cost: cloning $TREE into $BASE_TREE (log: $log)"
-	git clone -q --local --no-checkout "$TREE" "$BASE_TREE" >>"$log" 2>&1 ||
-		die "cannot clone $TREE; see $log"
-fi
-if [ "$(cat "$COST/base.head" 2>/dev/null)" != "$head" ]; then
-	say "cost: base = $head with the accounting patches reverted"
-	git -C "$BASE_TREE" fetch -q "$TREE" "$head" >>"$log" 2>&1 &&
-		git -C "$BASE_TREE" checkout -q -f --detach "$head" >>"$log" 2>&1 ||
-		die "cannot check out $head in $BASE_TREE; see $log"
-	for subject in "${REVERT[@]}"; do
-		c=$(git -C "$BASE_TREE" log -n1 --format=%H -F --grep="$subject")
-		[ -n "$c" ] || die "no commit '$subject' in the series; see $log"
-		git -C "$BASE_TREE" revert --no-edit "$c" >>"$log" 2>&1 ||
-			die "reverting '$subject' failed; see $log"
-	done
-	echo "$head" >"$COST/base.head"
-fi
 
-say "cost: building the base kernel (log: $COST/logs/build.log)"
-BUILD=$COST PVOPS_CONFIG_DROP="XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" \
-	"$PVOPS_ROOT/scripts/kernel.sh" >>"$log" 2>&1 ||
-	die "building the base kernel failed; see $log and $COST/logs/build.log"
-# The same initramfs for every kernel: only the kernel differs.
-cp "$INITRD" "$COST/initrd.gz"
+# kernel NAME DROP REVERT...: $COST/NAME/linux, a clone of the series tree
+# at its HEAD with the commits whose subjects are given reverted, built
+# into $COST/NAME/obj without the options in DROP. Clones are kept between
+# runs so that rebuilds are incremental (and ccache sees the same relative
+# paths as build/obj, so a first build mostly hits).
+kernel() {
+	local name=$1 drop=$2 dir=$COST/$1 subject c
+	shift 2
+	if [ ! -d "$dir/linux/.git" ]; then
+		say "cost: cloning $TREE into $dir/linux (log: $log)"
+		mkdir -p "$dir"
+		git clone -q --local --no-checkout "$TREE" "$dir/linux" >>"$log" 2>&1 ||
+			die "cannot clone $TREE; see $log"
+	fi
+	if [ "$(cat "$dir/series.head" 2>/dev/null)" != "$head" ]; then
+		say "cost: $name = $head${1:+ with $# patch(es) reverted}"
+		git -C "$dir/linux" fetch -q "$TREE" "$head" >>"$log" 2>&1 &&
+			git -C "$dir/linux" checkout -q -f --detach "$head" >>"$log" 2>&1 ||
+			die "cannot check out $head in $dir/linux; see $log"
+		for subject in "$@"; do
+			c=$(git -C "$dir/linux" log -n1 --format=%H -F --grep="$subject")
+			[ -n "$c" ] || die "no commit '$subject' in the series; see $log"
+			git -C "$dir/linux" revert --no-edit "$c" >>"$log" 2>&1 ||
+				die "reverting '$subject' failed; see $log"
+		done
+		echo "$head" >"$dir/series.head"
+	fi
+	say "cost: building the $name kernel (log: $dir/logs/build.log)"
+	BUILD=$dir PVOPS_CONFIG_DROP="$drop" "$PVOPS_ROOT/scripts/kernel.sh" >>"$log" 2>&1 ||
+		die "building the $name kernel failed; see $log and $dir/logs/build.log"
+	# The same initramfs for every kernel: only the kernel differs.
+	cp "$INITRD" "$dir/initrd.gz"
+}
+kernel base "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" "${REVERT[@]}"
+kernel full "XEN_HYPERCALLS_KUNIT_TEST"
 
 run() {
 	local name=$1
 	shift
-	say "cost: pvbench, deterministic, $name (report: $COST/$name/report.md)"
-	env "$@" "$HARNESS" --root "$PVOPS_ROOT" --out "$COST/$name" $quick --deterministic \
+	say "cost: pvbench, deterministic, $name (report: $COST/results/$name/report.md)"
+	env "$@" "$HARNESS" --root "$PVOPS_ROOT" --out "$COST/results/$name" $quick --deterministic \
 		--columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
-run base BUILD="$COST"
-run off BUILD="$BUILD" PVOPS_APPEND=pvops.hcstats=0
-run on BUILD="$BUILD"
+run base BUILD="$COST/base"
+run off BUILD="$COST/full" PVOPS_APPEND=pvops.hcstats=0
+run on BUILD="$COST/full"
 
-python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" "$COST/base/report.json" \
-	"$COST/off/report.json" "$COST/on/report.json" | tee "$COST/summary.txt"
+python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" "$COST/results/base/report.json" \
+	"$COST/results/off/report.json" "$COST/results/on/report.json" | tee "$COST/summary.txt"
