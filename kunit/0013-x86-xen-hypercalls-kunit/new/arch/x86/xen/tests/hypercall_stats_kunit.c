@@ -7,7 +7,8 @@
  * before and after: exactly the expected counters must have moved, each by
  * the expected amount. The classification table is checked on its own in
  * every environment; the counting cases need a Xen guest, and the batching
- * cases a Xen PV guest, where page-table updates are hypercalls.
+ * cases a Xen PV guest, where page-table updates are hypercalls. Last, the
+ * totals are checked against a count kept by the trap instructions.
  */
 
 #include <kunit/test.h>
@@ -15,6 +16,7 @@
 #include <linux/jump_label.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/stop_machine.h>
 #include <linux/vmalloc.h>
 #include <asm/tlbflush.h>
 #include <asm/xen/hypercall.h>
@@ -22,8 +24,12 @@
 #include <xen/interface/vcpu.h>
 #include <xen/interface/version.h>
 #include <xen/xen.h>
+#include <xen/xen-ops.h>
 
 #include "../xen-ops.h"
+
+/* Incremented by the trap instructions themselves; see xen-ops.h. */
+u64 xen_hypercall_traps;
 
 #define BATCH_PAGES	8
 
@@ -268,12 +274,110 @@ static void multicall_entries_counted_test(struct kunit *test)
 	expect_counts(test, &ctx->before, &ctx->after);
 }
 
+/*
+ * u64 counters are summed 64 bits at a time: the sum of one of the count
+ * arrays of @c.
+ */
+static u64 sum_of(const u64 *c, size_t n)
+{
+	u64 sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += c[i];
+	return sum;
+}
+
+struct trap_check {
+	struct xen_hypercall_counts before, after;
+	u64 traps_before, traps_after;
+	pte_t **ptep;
+	struct page *other;
+	void *area;
+	unsigned int issued;
+};
+
+/*
+ * Runs under stop_machine(): the other CPUs spin with interrupts off and
+ * make no hypercall, so the global trap counter moves only with the
+ * hypercalls made here.
+ */
+static int trap_check_workload(void *data)
+{
+	struct trap_check *tc = data;
+	int i;
+
+	xen_hypercall_stats_read(-1, &tc->before);
+	tc->traps_before = READ_ONCE(xen_hypercall_traps);
+
+	for (i = 0; i < 3; i++)
+		HYPERVISOR_xen_version(XENVER_version, NULL);
+	HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+	HYPERVISOR_vcpu_op(VCPUOP_is_up, xen_vcpu_nr(smp_processor_id()), NULL);
+	tc->issued = 5;
+	if (tc->ptep) {
+		/* One mmu_update, then one multicall of two entries. */
+		remap_lazily(tc->ptep, BATCH_PAGES, tc->other);
+		arch_enter_lazy_mmu_mode();
+		set_pte(tc->ptep[0], mk_pte(tc->other, PAGE_KERNEL));
+		__flush_tlb_one_user((unsigned long)tc->area);
+		arch_leave_lazy_mmu_mode();
+		tc->issued += 2;
+	}
+
+	tc->traps_after = READ_ONCE(xen_hypercall_traps);
+	xen_hypercall_stats_read(-1, &tc->after);
+	return 0;
+}
+
+/*
+ * The accounting against an independent count: xen_hypercall_pv and
+ * xen_hypercall_{amd,intel}, the instructions that trap into Xen, count
+ * every trap in xen_hypercall_traps when this suite is built. Over a mixed
+ * workload, the sum of the per-class counts, the sum of the per-hypercall
+ * counts and the trap count all equal the number of hypercalls made.
+ */
+static void totals_match_trap_count_test(struct kunit *test)
+{
+	struct trap_check *tc;
+	pte_t old[BATCH_PAGES];
+	u64 classes, calls;
+
+	skip_unless_xen(test);
+	tc = kunit_kzalloc(test, sizeof(*tc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, tc);
+	if (xen_pv_domain()) {
+		tc->area = vmalloc(BATCH_PAGES * PAGE_SIZE);
+		tc->other = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, tc->area);
+		KUNIT_ASSERT_NOT_NULL(test, tc->other);
+		tc->ptep = area_ptes(test, tc->area, BATCH_PAGES, old);
+	}
+	static_branch_enable(&xen_hypercall_stats);
+	KUNIT_ASSERT_EQ(test, stop_machine(trap_check_workload, tc, NULL), 0);
+	if (tc->ptep) {
+		restore_ptes(tc->ptep, old, BATCH_PAGES, tc->area);
+		__free_page(tc->other);
+		vfree(tc->area);
+	}
+
+	classes = sum_of(tc->after.classes, XEN_HCALL_CLASSES) -
+		  sum_of(tc->before.classes, XEN_HCALL_CLASSES);
+	calls = sum_of(tc->after.calls, XEN_HCALL_NR) - sum_of(tc->before.calls, XEN_HCALL_NR);
+	KUNIT_EXPECT_EQ(test, tc->traps_after - tc->traps_before, (u64)tc->issued);
+	KUNIT_EXPECT_EQ_MSG(test, classes, tc->traps_after - tc->traps_before,
+			    "per-class total vs. traps into Xen");
+	KUNIT_EXPECT_EQ_MSG(test, calls, tc->traps_after - tc->traps_before,
+			    "per-hypercall total vs. traps into Xen");
+}
+
 static struct kunit_case xen_hypercalls_test_cases[] = {
 	KUNIT_CASE(class_table_test),
 	KUNIT_CASE(single_hypercall_counted_once_test),
 	KUNIT_CASE(disabled_counts_nothing_test),
 	KUNIT_CASE(lazy_mmu_batch_histogram_test),
 	KUNIT_CASE(multicall_entries_counted_test),
+	KUNIT_CASE(totals_match_trap_count_test),
 	{}
 };
 
