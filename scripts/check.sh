@@ -10,10 +10,10 @@
 # Per-patch gates (names for --gates, comma-separated):
 #   apply       `git am` on the previous patch, from the pristine base (the
 #               Debian linux-source-6.12 tarball build/linux was made from)
-#   build       bzImage at this patch with the project config, incrementally
-#               in one O= directory; then with the Kconfig options the patch
-#               adds turned off. A build that fails the same way as an
-#               earlier patch's is a skip, "broken since" that patch.
+#   build       vmlinux at this patch with the Kconfig options it adds off,
+#               then with the project config (they on), incrementally in one
+#               O= directory; bzImage at the last patch. A build that fails
+#               as an earlier patch's did is a skip, "broken since" that one.
 #   checkpatch  scripts/checkpatch.pl --strict (scripts/checkpatch-ignores)
 #   sparse      make C=2 on the .c files the patch adds or changes: no
 #               warning the tree before the patch does not have
@@ -28,7 +28,8 @@
 #   form        From, a subject prefix the path takes (check-prefixes.txt),
 #               a body that says why, Signed-off-by, no trailing whitespace
 #   docs        the .rst files the patch touches: their Documentation/
-#               directory built by Sphinx without a new warning
+#               directory built by Sphinx without a new warning; ABI files:
+#               scripts/get_abi.pl without a new complaint
 # and `series`: the cover letter, the recorded base, .b4-config, and that
 # the series has a Documentation patch that builds.
 # --patches limits the per-patch gates to a range of patch numbers; the
@@ -320,10 +321,11 @@ gate_build() {
 				notes+=("CONFIG_$o=$v although asked off (selected by another option)")
 			fi
 		done
-		# bzImage is what the project boots; with the options off, vmlinux
-		# shows whether the rest still compiles and links.
-		target=bzImage
-		[ "$mode" = off ] && target=vmlinux
+		# vmlinux: everything a patch can break compiles and links; the
+		# boot wrapper around it (xz of the whole image) is built once,
+		# as bzImage, at the last patch checked.
+		target=vmlinux
+		[ "$mode" = on ] && [ "$num" = "$LAST_NUM" ] && target=bzImage
 		if ! run_logged "$log" "$num build $mode" "${KMAKE[@]}" -j"$JOBS" "$target"; then
 			failed+=("$mode")
 			errs+=$(build_errors "$log")$'\n'
@@ -356,7 +358,10 @@ gate_build() {
 in_build() {
 	local o=${1%.c}.o d
 	d=$(dirname "$1")
-	[ -f "$COBJ/$d/built-in.a" ] && ar t "$COBJ/$d/built-in.a" 2>/dev/null | grep -qxF "$o"
+	# Unknown (no build in this directory yet): let the checker try.
+	[ -f "$COBJ/$d/built-in.a" ] || return 0
+	# A thin archive lists its members relative to where ar runs.
+	(cd "$COBJ" && ar t "$d/built-in.a") 2>/dev/null | grep -qxF "$o"
 }
 
 # sparse (C=2, .o) or W=1 (.s: compiling to assembler gives gcc's warnings
@@ -559,9 +564,14 @@ gate_form() {
 
 # Sphinx on the Documentation/ directories of the .rst files a patch
 # touches, before and after it, from scratch each time (an incremental
-# Sphinx run does not repeat the warnings of unchanged pages).
+# Sphinx run does not repeat the warnings of unchanged pages); and, when
+# it touches Documentation/ABI/, scripts/get_abi.pl validate.
 docs_dirs() {
 	files_with "$1" AM '^Documentation/.*\.rst$' | sed -E 's#^Documentation/##; s#/[^/]*$##' | sort -u
+}
+
+touches_abi() {
+	[ -n "$(files_with "$1" AMD '^Documentation/ABI/')" ]
 }
 
 run_sphinx() {
@@ -572,6 +582,13 @@ run_sphinx() {
 	[ ${#dirs[@]} -gt 0 ] || return 0
 	rm -rf "$COBJ/Documentation/output"
 	"${KMAKE[@]}" SPHINXDIRS="${dirs[*]}" htmldocs >>"$log" 2>&1
+}
+
+# get_abi.pl's complaints, line numbers out.
+abi_warnings() {
+	(cd "$WT" && ./scripts/get_abi.pl validate --dir Documentation/ABI 2>&1 &&
+		./scripts/get_abi.pl rest --dir Documentation/ABI 2>&1 >/dev/null) |
+		sed -E 's/(:|line )[0-9]+/\1/g' | sort
 }
 
 # A warning that only says a page outside the directories built does not
@@ -592,31 +609,43 @@ baseline_docs() {
 	: >"$CHECK/base.docs"
 	selected docs || return 0
 	mapfile -t dirs < <(docs_dirs "$files")
-	[ ${#dirs[@]} -gt 0 ] || return 0
-	run_sphinx "$CLOGS/$num-docs-before.log" "${dirs[@]}"
-	norm_warnings <"$CLOGS/$num-docs-before.log" | sphinx_filter >"$CHECK/base.docs"
+	if [ ${#dirs[@]} -gt 0 ]; then
+		run_sphinx "$CLOGS/$num-docs-before.log" "${dirs[@]}"
+		norm_warnings <"$CLOGS/$num-docs-before.log" | sphinx_filter >"$CHECK/base.docs"
+	fi
+	touches_abi "$files" && abi_warnings >>"$CHECK/base.docs"
+	sort -o "$CHECK/base.docs" "$CHECK/base.docs"
 }
 
 DOC_PATCHES=()
 gate_docs() {
-	local num=$1 files=$2 dirs=() log=$CLOGS/$1-docs.log after new
+	local num=$1 files=$2 dirs=() log=$CLOGS/$1-docs.log after new what=()
 	mapfile -t dirs < <(docs_dirs "$files")
-	if [ ${#dirs[@]} -eq 0 ]; then
-		result "$num" docs n/a "the patch touches no .rst file"
+	[ ${#dirs[@]} -gt 0 ] && what+=("Sphinx on Documentation/${dirs[*]}")
+	touches_abi "$files" && what+=("get_abi.pl on Documentation/ABI")
+	if [ ${#what[@]} -eq 0 ]; then
+		result "$num" docs n/a "the patch touches no .rst or ABI file"
 		return
 	fi
 	DOC_PATCHES+=("$num")
-	say "check:   $num docs: Sphinx on Documentation/${dirs[*]}"
-	if ! run_sphinx "$log" "${dirs[@]}"; then
-		result "$num" docs fail "htmldocs failed: $(grep -m1 -iE 'error' "$log" | cut -c1-90) (log: $log)"
-		return
-	fi
+	say "check:   $num docs: $(IFS=';'; echo "${what[*]}")"
 	after=$(mktemp)
-	norm_warnings <"$log" | sphinx_filter >"$after"
+	if [ ${#dirs[@]} -gt 0 ]; then
+		if ! run_sphinx "$log" "${dirs[@]}"; then
+			result "$num" docs fail "htmldocs failed: $(grep -m1 -iE 'error' "$log" | cut -c1-90) (log: $log)"
+			rm -f "$after"
+			return
+		fi
+		norm_warnings <"$log" | sphinx_filter >"$after"
+	fi
+	if touches_abi "$files"; then
+		abi_warnings | tee -a "$log" >>"$after"
+	fi
+	sort -o "$after" "$after"
 	new=$(new_lines "$CHECK/base.docs" "$after")
 	echo "== new warnings:"$'\n'"$new" >>"$log"
 	if [ -n "$new" ]; then
-		result "$num" docs fail "$(grep -c . <<<"$new") new Sphinx warnings: $(head -n1 <<<"$new" | cut -c1-100) (log: $log)"
+		result "$num" docs fail "$(grep -c . <<<"$new") new warnings: $(head -n1 <<<"$new" | cut -c1-100) (log: $log)"
 	else
 		result "$num" docs pass ""
 	fi
@@ -769,8 +798,8 @@ series_gates() {
 colw() {
 	local w=${#1}
 	[ "$1" = build ] && w=10
-	[ $w -lt 4 ] && w=4
-	echo $w
+	[ "$w" -lt 4 ] && w=4
+	echo "$w"
 }
 
 print_table() {
@@ -849,13 +878,15 @@ if selected build; then
 	log=$CLOGS/0000-build-base.log
 	say "check: building the base ($BASE_TAG) in $COBJ"
 	t0=$SECONDS
-	configure on "$log" && run_logged "$log" "base build" "${KMAKE[@]}" -j"$JOBS" bzImage ||
+	configure on "$log" && run_logged "$log" "base build" "${KMAKE[@]}" -j"$JOBS" vmlinux ||
 		die "the base tree does not build with the project config: $(build_errors "$log" | head -n1); see $log"
 	GSECS[build]=$((SECONDS - t0))
 	say "check: base built in $(elapsed $((SECONDS - t0)))"
 fi
 
 declare -A PFILE COCCI_FILES
+LAST_NUM=
+for p in "${SERIES[@]}"; do in_range "$(pnum "$p")" && LAST_NUM=$(pnum "$p"); done
 applied=1 idx=0 unapplied_since=
 for p in "${SERIES[@]}"; do
 	idx=$((idx + 1))

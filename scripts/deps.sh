@@ -14,6 +14,7 @@ PKGS=(
 	cpio xz-utils dwarves ccache git python3 file
 	python3-ply python3-git		# checkpatch's SPDX check
 	sparse coccinelle		# quality gates
+	python3-sphinx			# make check: the Documentation patch's RST
 	cmake libgtest-dev googletest	# the C++ harness and its tests
 	clang clang-format libclang-rt-14-dev	# libFuzzer, formatting
 )

@@ -100,6 +100,18 @@ stage_build() {
 	check "kernel: a compile error stops the build with one line and the log" "$T/build-fail.sh"
 }
 
+# make check: every upstream gate on every patch of the series (it fails
+# on the real series when a patch does), then each break-a-gate
+# demonstration: the table names the broken patch and the gate. All in
+# build/check/, incremental on make check's objects.
+stage_check() {
+	check "check: every gate passes on every patch (make check)" "$S/check.sh"
+	check "check: a checkpatch error is named by patch and gate" "$T/check-breaks.sh" checkpatch
+	check "check: a sparse warning is named by patch and gate" "$T/check-breaks.sh" sparse
+	check "check: a build break mid-series fails that patch, later ones skip" "$T/check-breaks.sh" build
+	check "check: a patch that does not apply fails apply, later ones skip" "$T/check-breaks.sh" apply
+}
+
 stage_boots() {
 	local c
 	for c in native xen-pv xen-pvh; do
@@ -118,6 +130,7 @@ timed stage_unit
 timed stage_harness
 timed stage_tree
 timed stage_build
+timed stage_check
 timed stage_boots
 echo "stages: $(IFS=,; echo "${STAGES[*]}" | sed "s/,/, /g")"
 python3 "$S/summary.py" "$BUILD/boot" >"$TLOGS/summary.txt" 2>&1 && cat "$TLOGS/summary.txt"

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make check names the patch and the gate that a broken patch fails: a copy
+# of the series with one patch broken on purpose goes through check.sh, and
+# its table must say "fail" in that patch's row under that gate.
+#
+#   check-breaks.sh checkpatch   a checkpatch ERROR in a new .c file
+#   check-breaks.sh sparse       a global sparse wants static, same file
+#   check-breaks.sh build        an #error in the middle of the series: the
+#                                patch before passes, the patch fails, the
+#                                one after is "skip(NNNN)", broken since it
+#   check-breaks.sh apply        a context line that no longer matches: the
+#                                patch fails to apply, the later ones skip
+#
+# Victims are chosen from whatever patches/ holds: the middle one of the
+# patches that add a .c file no later patch changes. Only the gates and
+# patches concerned run (--gates, --patches), in build/check/ like
+# `make check`, so the builds are incremental on its object directory.
+set -uo pipefail
+. "$(dirname "$0")/../lib.sh"
+kind=${1:-}
+case $kind in checkpatch | sparse | build | apply) ;;
+*) die "check-breaks.sh: which break? (checkpatch, sparse, build or apply)" ;;
+esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$PATCHES"/*.patch "$tmp"/
+series=()
+for p in "$tmp"/[0-9][0-9][0-9][0-9]-*.patch; do
+	[ "$(basename "$p")" = 0000-cover-letter.patch ] || series+=("$p")
+done
+
+# "patch<TAB>file" for every .c file a patch adds that no later patch changes.
+new_c_files() {
+	local i p f
+	for i in "${!series[@]}"; do
+		p=${series[$i]}
+		while read -r f; do
+			grep -qF "diff --git a/$f " "${series[@]:$((i + 1))}" /dev/null || printf '%s\t%s\n' "$p" "$f"
+		done < <(awk '/^diff --git a\// { f = $4; sub(/^b\//, "", f) }
+			/^new file mode/ && f ~ /\.c$/ { print f }' "$p")
+	done
+}
+
+# Insert lines after the last #include of file $2's new-file hunk in patch
+# $1, and grow the hunk's line count to match.
+insert_lines() {
+	python3 - "$@" <<'PY'
+import re, sys
+path, target, add = sys.argv[1], sys.argv[2], sys.argv[3:]
+lines = open(path).read().split('\n')
+start = lines.index(f'diff --git a/{target} b/{target}')
+hunk = next(i for i in range(start, len(lines)) if lines[i].startswith('@@ -0,0 +1,'))
+end = next((i for i in range(hunk + 1, len(lines)) if not lines[i].startswith('+')), len(lines))
+last_include = max(i for i in range(hunk + 1, end) if lines[i].startswith('+#include'))
+count = int(re.match(r'@@ -0,0 \+1,(\d+) @@', lines[hunk]).group(1))
+lines[hunk] = re.sub(r'\+1,\d+', f'+1,{count + len(add)}', lines[hunk], count=1)
+lines[last_include + 1:last_include + 1] = ['+' + a for a in add]
+open(path, 'w').write('\n'.join(lines))
+PY
+}
+
+mapfile -t victims < <(new_c_files)
+[ ${#victims[@]} -gt 0 ] || die "no patch of the series adds a .c file to break"
+pick=${victims[$((${#victims[@]} / 2))]}
+victim=${pick%%$'\t'*} file=${pick#*$'\t'}
+vnum=$(basename "$victim" | cut -c1-4)
+num_at() { basename "${series[$1]}" | cut -c1-4; }
+for i in "${!series[@]}"; do [ "${series[$i]}" = "$victim" ] && vi=$i; done
+
+case $kind in
+checkpatch)
+	insert_lines "$victim" "$file" "" "#define PVOPS_CHECK_DEMO(a,b) ((a) + (b))"
+	gates=checkpatch range=$vnum
+	;;
+sparse)
+	insert_lines "$victim" "$file" "" "int pvops_check_demo_counter;"
+	gates=sparse range=$vnum
+	;;
+build)
+	insert_lines "$victim" "$file" "" '#error "pvops check demo: this patch breaks the build"'
+	# The patch before it (when there is one) passes, the patch after it
+	# fails the same way and is laid at the victim's door.
+	lo=$vnum hi=$vnum
+	[ "$vi" -gt 0 ] && lo=$(num_at $((vi - 1)))
+	[ $((vi + 1)) -lt ${#series[@]} ] && hi=$(num_at $((vi + 1)))
+	gates=build range=$lo-$hi
+	;;
+apply)
+	# A patch that changes an existing file (its hunks have context), the
+	# middle one of those.
+	mapfile -t mod < <(grep -l '^--- a/' "${series[@]}")
+	victim=${mod[$((${#mod[@]} / 2))]}
+	vnum=$(basename "$victim" | cut -c1-4)
+	python3 - "$victim" <<'PY'
+import sys
+p = sys.argv[1]
+lines = open(p).read().split('\n')
+i = next(i for i, l in enumerate(lines) if l.startswith('@@') and not l.startswith('@@ -0,0 '))
+j = next(j for j in range(i + 1, len(lines)) if lines[j].startswith(' ') and lines[j].strip())
+lines[j] = lines[j] + ' broken context'
+open(p, 'w').write('\n'.join(lines))
+PY
+	gates=apply range=
+	;;
+esac
+
+say "check-breaks: $kind broken in $(basename "$victim")${file:+ ($file)}; check.sh --gates $gates${range:+ --patches $range}"
+out=$(PATCHES=$tmp "$PVOPS_ROOT/scripts/check.sh" --gates "$gates" ${range:+--patches "$range"} 2>&1)
+rc=$?
+echo "$out"
+echo "check.sh exit code: $rc"
+[ $rc -ne 0 ] || { echo "check.sh passed a broken series"; exit 1; }
+
+# The cell of patch $1 under gate $2 in the table: the column starts where
+# the gate's name does in the header line.
+cell() {
+	awk -v num="$1" -v gate="$2" '
+		$1 == "patch" && !pos { pos = index($0 " ", " " gate " "); next }
+		pos && $1 == num { s = substr($0, pos + 1); sub(/ .*/, "", s); print s; exit }' <<<"$out"
+}
+expect() {
+	local got
+	got=$(cell "$1" "$2")
+	if [ "$got" != "$3" ]; then
+		echo "FAILED: patch $1, gate $2: table says '${got:-nothing}', expected '$3'"
+		exit 1
+	fi
+	echo "ok: patch $1, gate $2: $3"
+}
+# The reason names the patch and the gate too.
+grep -qE "^  $vnum $gates +fail " <<<"$out" || { echo "FAILED: no reason line for $vnum $gates"; exit 1; }
+case $kind in
+checkpatch | sparse) expect "$vnum" "$gates" fail ;;
+build)
+	[ "$lo" != "$vnum" ] && expect "$lo" build pass
+	expect "$vnum" build fail
+	[ "$hi" != "$vnum" ] && expect "$hi" build "skip($vnum)"
+	;;
+apply)
+	expect "$vnum" apply fail
+	for i in "${!series[@]}"; do
+		n=$(num_at "$i")
+		[ $((10#$n)) -gt $((10#$vnum)) ] && expect "$n" apply skip
+	done
+	;;
+esac
+echo "check.sh names patch $vnum and gate $gates"
