@@ -75,9 +75,9 @@ run() {
 		--columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
-run base BUILD="$COST/base"
+run base BUILD="$COST/base" PVOPS_APPEND=pvops.hcstats=0
 run off BUILD="$COST/full" PVOPS_APPEND=pvops.hcstats=0
-run on BUILD="$COST/full"
+run on BUILD="$COST/full" PVOPS_APPEND=pvops.hcstats=1
 
 python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" "$COST/results/base/report.json" \
 	"$COST/results/off/report.json" "$COST/results/on/report.json" | tee "$COST/summary.txt"
