@@ -364,6 +364,16 @@ in_build() {
 	(cd "$COBJ" && ar t "$d/built-in.a") 2>/dev/null | grep -qxF "$o"
 }
 
+# Without the build gate, the directories' built-in.a are whatever an
+# earlier run left: build the directories of files $2... (log $1) first.
+refresh_dirs() {
+	local log=$1 dirs=()
+	shift
+	selected build && return 0
+	mapfile -t dirs < <(for f in "$@"; do echo "$(dirname "$f")/"; done | sort -u)
+	"${KMAKE[@]}" -j"$JOBS" "${dirs[@]}" >>"$log" 2>&1
+}
+
 # sparse (C=2, .o) or W=1 (.s: compiling to assembler gives gcc's warnings
 # without replacing the .o the next incremental build links).
 # $1: sparse|w1, $2: output log, then .c files.
@@ -390,6 +400,7 @@ baseline_checkers() {
 		: >"$CHECK/base.$kind"
 		selected "$kind" && [ ${#c[@]} -gt 0 ] || continue
 		configure on "$CLOGS/$num-$kind-before.log" || continue
+		refresh_dirs "$CLOGS/$num-$kind-before.log" "${c[@]}"
 		local built=()
 		for f in "${c[@]}"; do in_build "$f" && built+=("$f"); done
 		[ ${#built[@]} -gt 0 ] || continue
@@ -412,6 +423,9 @@ gate_checker() {
 		result "$num" "$kind" n/a "the patch adds or changes no .c file"
 		return
 	fi
+	log=$CLOGS/$num-$kind.log
+	: >"$log"
+	refresh_dirs "$log" "${c[@]}"
 	for f in "${c[@]}"; do
 		if in_build "$f"; then built+=("$f"); else notbuilt+=("$f"); fi
 	done
@@ -419,7 +433,6 @@ gate_checker() {
 		result "$num" "$kind" warn "not built in the project config, not checked: ${notbuilt[*]}"
 		return
 	fi
-	log=$CLOGS/$num-$kind.log
 	say "check:   $num $kind: ${built[*]}"
 	if ! run_checker "$kind" "$log" "${built[@]}" && ! grep -qE ': (warning|error)' "$log"; then
 		result "$num" "$kind" fail "make failed (log: $log)"
@@ -733,7 +746,7 @@ sresult() {
 }
 
 series_gates() {
-	local cover=$PATCHES/0000-cover-letter.patch why=() base lists l to n
+	local cover=$SNAP/0000-cover-letter.patch why=() base lists l to n
 	# Cover letter: filled in, numbered for the series, says how it was
 	# tested, shortlog and diffstat as format-patch writes them.
 	if [ ! -f "$cover" ]; then
@@ -861,6 +874,12 @@ exec 8>"$CHECK/.lock"
 flock -n 8 || die "another check.sh is running on $CHECK (lock $CHECK/.lock)"
 rm -rf "$CLOGS"
 mkdir -p "$CLOGS"
+# A copy of the series to work on: patches/ may be regenerated meanwhile.
+SNAP=$CHECK/series
+rm -rf "$SNAP"
+mkdir -p "$SNAP"
+cp "$PATCHES"/*.patch "$SNAP"/ || die "cannot copy $PATCHES to $SNAP"
+SERIES=("${SERIES[@]/#"$PATCHES"/$SNAP}")
 T0=$SECONDS
 setup_make
 needs_kbuild=0
@@ -873,16 +892,20 @@ say "check: $NPATCH patches from $PATCHES on Linux $BASE_VERSION ($BASE_TAG ${BA
 if [ $needs_kbuild = 1 ]; then
 	make_project_config
 fi
-# The base itself must build, or nothing after it can be judged.
-if selected build; then
-	log=$CLOGS/0000-build-base.log
-	say "check: building the base ($BASE_TAG) in $COBJ"
-	t0=$SECONDS
-	configure on "$log" && run_logged "$log" "base build" "${KMAKE[@]}" -j"$JOBS" vmlinux ||
-		die "the base tree does not build with the project config: $(build_errors "$log" | head -n1); see $log"
-	GSECS[build]=$((SECONDS - t0))
-	say "check: base built in $(elapsed $((SECONDS - t0)))"
-fi
+# The tree before the first patch checked (the base, for the whole series)
+# must build, or nothing after it can be judged.
+REF_BUILT=0
+reference_build() {
+	local num=$1 what log=$CLOGS/0000-build-before.log t0=$SECONDS
+	what="the base ($BASE_TAG)"
+	[ "$(git -C "$WT" rev-parse HEAD)" = "$BASE_COMMIT" ] || what="the tree before $num"
+	say "check: building $what in $COBJ"
+	configure on "$log" && run_logged "$log" "build before $num" "${KMAKE[@]}" -j"$JOBS" vmlinux ||
+		die "$what does not build with the project config: $(build_errors "$log" | head -n1); see $log"
+	GSECS[build]=$((${GSECS[build]:-0} + SECONDS - t0))
+	say "check: $what built in $(elapsed $((SECONDS - t0)))"
+	REF_BUILT=1
+}
 
 declare -A PFILE COCCI_FILES
 LAST_NUM=
@@ -912,6 +935,7 @@ for p in "${SERIES[@]}"; do
 		continue
 	fi
 	if [ $check_this = 1 ]; then
+		[ $REF_BUILT = 0 ] && selected build && reference_build "$num"
 		timed_gate before baseline_checkers "$num" "$pfiles"
 		timed_gate before baseline_docs "$num" "$pfiles"
 	fi

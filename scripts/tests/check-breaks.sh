@@ -12,10 +12,11 @@
 #   check-breaks.sh apply        a context line that no longer matches: the
 #                                patch fails to apply, the later ones skip
 #
-# Victims are chosen from whatever patches/ holds: the middle one of the
-# patches that add a .c file no later patch changes. Only the gates and
-# patches concerned run (--gates, --patches), in build/check/ like
-# `make check`, so the builds are incremental on its object directory.
+# Victims are chosen from whatever patches/ holds: the last patch that adds
+# a .c file no later patch changes and has patches after it. It is the one
+# closest to where `make check` leaves build/check/obj (the series' end),
+# so the builds are incremental there instead of going back to the base.
+# Only the gates and patches concerned run (--gates, --patches).
 set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 kind=${1:-}
@@ -60,9 +61,9 @@ open(path, 'w').write('\n'.join(lines))
 PY
 }
 
-mapfile -t victims < <(new_c_files)
-[ ${#victims[@]} -gt 0 ] || die "no patch of the series adds a .c file to break"
-pick=${victims[$((${#victims[@]} / 2))]}
+mapfile -t victims < <(new_c_files | grep -vF "${series[-1]}")
+[ ${#victims[@]} -gt 0 ] || die "no patch of the series but the last adds a .c file to break"
+pick=${victims[-1]}
 victim=${pick%%$'\t'*} file=${pick#*$'\t'}
 vnum=$(basename "$victim" | cut -c1-4)
 num_at() { basename "${series[$1]}" | cut -c1-4; }
@@ -90,7 +91,8 @@ apply)
 	# A patch that changes an existing file (its hunks have context), the
 	# middle one of those.
 	mapfile -t mod < <(grep -l '^--- a/' "${series[@]}")
-	victim=${mod[$((${#mod[@]} / 2))]}
+	victim=${mod[$((${#mod[@]} / 2))]} file=''
+
 	vnum=$(basename "$victim" | cut -c1-4)
 	python3 - "$victim" <<'PY'
 import sys
