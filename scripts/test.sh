@@ -108,6 +108,7 @@ stage_check() {
 	check "check: every gate passes on every patch (make check)" "$S/check.sh"
 	check "check: a checkpatch error is named by patch and gate" "$T/check-breaks.sh" checkpatch
 	check "check: a sparse warning is named by patch and gate" "$T/check-breaks.sh" sparse
+	check "check: a W=1 warning is named by patch and gate" "$T/check-breaks.sh" w1
 	check "check: a build break mid-series fails that patch, later ones skip" "$T/check-breaks.sh" build
 	check "check: a patch that does not apply fails apply, later ones skip" "$T/check-breaks.sh" apply
 }

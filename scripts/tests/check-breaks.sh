@@ -6,6 +6,8 @@
 #
 #   check-breaks.sh checkpatch   a checkpatch ERROR in a new .c file
 #   check-breaks.sh sparse       a global sparse wants static, same file
+#   check-breaks.sh w1           a function without a prototype (W=1's
+#                                -Wmissing-prototypes), same file
 #   check-breaks.sh build        an #error in the middle of the series: the
 #                                patch before passes, the patch fails, the
 #                                one after is "skip(NNNN)", broken since it
@@ -20,8 +22,8 @@
 set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 kind=${1:-}
-case $kind in checkpatch | sparse | build | apply) ;;
-*) die "check-breaks.sh: which break? (checkpatch, sparse, build or apply)" ;;
+case $kind in checkpatch | sparse | w1 | build | apply) ;;
+*) die "check-breaks.sh: which break? (checkpatch, sparse, w1, build or apply)" ;;
 esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -78,6 +80,10 @@ sparse)
 	insert_lines "$victim" "$file" "" "int pvops_check_demo_counter;"
 	gates=sparse range=$vnum
 	;;
+w1)
+	insert_lines "$victim" "$file" "" "int pvops_check_demo_fn(void)" "{" "	return 0;" "}"
+	gates=w1 range=$vnum
+	;;
 build)
 	insert_lines "$victim" "$file" "" '#error "pvops check demo: this patch breaks the build"'
 	# The patch before it (when there is one) passes, the patch after it
@@ -133,7 +139,7 @@ expect() {
 # The reason names the patch and the gate too.
 grep -qE "^  $vnum $gates +fail " <<<"$out" || { echo "FAILED: no reason line for $vnum $gates"; exit 1; }
 case $kind in
-checkpatch | sparse) expect "$vnum" "$gates" fail ;;
+checkpatch | sparse | w1) expect "$vnum" "$gates" fail ;;
 build)
 	[ "$lo" != "$vnum" ] && expect "$lo" build pass
 	expect "$vnum" build fail
