@@ -45,7 +45,7 @@ set -uo pipefail
 CHECK=$BUILD/check
 WT=$CHECK/linux
 COBJ=$CHECK/obj
-CLOGS=$CHECK/logs
+CLOGS=${CHECK_LOGS:-$CHECK/logs}	# the break demonstrations keep theirs apart
 JOBS=${JOBS:-$(nproc)}
 # The project config, as kernel.sh makes it.
 FRAGS=("$PVOPS_ROOT"/scripts/config/base.config

@@ -114,7 +114,8 @@ PY
 esac
 
 say "check-breaks: $kind broken in $(basename "$victim")${file:+ ($file)}; check.sh --gates $gates${range:+ --patches $range}"
-out=$(PATCHES=$tmp "$PVOPS_ROOT/scripts/check.sh" --gates "$gates" ${range:+--patches "$range"} 2>&1)
+# Logs of their own: the real make check's stay where the table says.
+out=$(PATCHES=$tmp CHECK_LOGS=$BUILD/check/logs-break-$kind "$PVOPS_ROOT/scripts/check.sh" --gates "$gates" ${range:+--patches "$range"} 2>&1)
 rc=$?
 echo "$out"
 echo "check.sh exit code: $rc"
