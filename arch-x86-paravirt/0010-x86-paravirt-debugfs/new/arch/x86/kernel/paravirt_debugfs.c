@@ -19,6 +19,7 @@
 #include <linux/processor.h>
 #include <linux/seq_file.h>
 #include <linux/static_call.h>
+#include <linux/string_choices.h>
 #include <asm/alternative.h>
 #include <asm/hypervisor.h>
 #include <asm/paravirt.h>
@@ -315,7 +316,7 @@ static void pv_show_op(struct seq_file *m, const char *name, void *target, void 
 	int k;
 
 	seq_printf(m, "%-36s %-32ps %-3s", name, target,
-		   !pv_native_saved ? "?" : target == native ? "yes" : "no");
+		   !pv_native_saved ? "?" : str_yes_no(target == native));
 	for (k = 0; k < PV_SITE_KINDS; k++)
 		seq_printf(m, " %s=%u", pv_site_kind_names[k], sites ? sites[k] : 0);
 	seq_putc(m, '\n');
