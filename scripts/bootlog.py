@@ -21,9 +21,12 @@ TIMESTAMP = re.compile(r'^\[ *[0-9]+\.[0-9]+\] ')
 END_TRACE = re.compile(r'---\[ end trace')
 GUEST_END = re.compile(r'^PVOPS-GUEST: end status=(\d+)')
 PVINFO = re.compile(r'^PVOPS: ([a-z_]+)=(.*)$')
-ROUTE = re.compile(r'^PVOPS-ROUTE: (\S+) (\S+) (yes|no|\?)$')
-NOT_NATIVE = re.compile(r'^PVOPS-ROUTE: not-native (\d+) of (\d+)$')
-HCALL = re.compile(r'^PVOPS-HCALL: (\S+) +(\d+) +(\d+)$')
+# The guest's copies of debugfs paravirt/ops (an operation, its target,
+# native yes/no, site counts) and xen/hypercalls (its "# class" section:
+# class, calls, batched), one prefixed line per line of the file.
+OPS_LINE = re.compile(r'^PVOPS-OPS: (\S+) +(\S+) +(yes|no|\?) +inline=')
+HCFILE_LINE = re.compile(r'^PVOPS-HCFILE: (.*)$')
+HCALL_ROW = re.compile(r'^(\S+) +(\d+) +(\d+)$')
 # KUnit's kunit_fault suite dereferences NULL on purpose, in this function.
 FAULT_SUITE = re.compile(r'^\s*# Subtest: kunit_fault$')
 FAULT_SUITE_END = re.compile(r'^(not )?ok \d+ kunit_fault\b')
@@ -179,6 +182,19 @@ def parse_ktap(kunit_py, console, outdir):
     }
 
 
+def hypercall_classes(text):
+    """The "# class" section of xen/hypercalls: {class: {calls, batched}}."""
+    classes, inside = {}, False
+    for line in text:
+        if line.startswith('#'):
+            inside = line.split()[1:2] == ['class']
+            continue
+        m = HCALL_ROW.match(line)
+        if inside and m:
+            classes[m.group(1)] = {'calls': int(m.group(2)), 'batched': int(m.group(3))}
+    return classes
+
+
 def cmd_judge(a):
     with open(os.path.join(a.dir, 'serial.log'), 'rb') as f:
         text = clean(f.read().decode('utf-8', errors='replace'))
@@ -188,26 +204,29 @@ def cmd_judge(a):
     lines = text.splitlines()
     splats, tolerated = find_splats(lines, load_patterns())
     guest = {}
+    hcfile = []
     end = None
     for line in lines:
         line = TIMESTAMP.sub('', line)
         m = PVINFO.match(line)
         if m:
             guest[m.group(1)] = m.group(2).strip()
-        m = NOT_NATIVE.match(line)
-        if m:
-            guest['ops_not_native'] = f'{m.group(1)} of {m.group(2)}'
-        m = ROUTE.match(line)
+        m = OPS_LINE.match(line)
         if m:
             guest.setdefault('routes', {})[m.group(1)] = {'target': m.group(2),
                                                           'native': m.group(3) == 'yes'}
-        m = HCALL.match(line)
+        m = HCFILE_LINE.match(line)
         if m:
-            guest.setdefault('hypercalls', {})[m.group(1)] = {
-                'calls': int(m.group(2)), 'batched': int(m.group(3))}
+            hcfile.append(m.group(1))
         m = GUEST_END.match(line)
         if m:
             end = int(m.group(1))
+    routes = guest.get('routes')
+    if routes:
+        moved = sum(1 for r in routes.values() if not r['native'])
+        guest['ops_not_native'] = f'{moved} of {len(routes)}'
+    if hcfile:
+        guest['hypercalls'] = hypercall_classes(hcfile)
     ktap = parse_ktap(a.kunit, console, a.dir)
 
     problems = []

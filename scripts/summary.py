@@ -12,7 +12,7 @@ def row(label, values, width):
     return f'{label:<25}' + ''.join(f'{v:<{width}}' for v in values)
 
 
-# The operations shown, by class, as the guest reports them (PVOPS-ROUTE).
+# The operations shown, by class, from the guest's copy of paravirt/ops.
 ROUTED = [
     ('page-table', ['mmu.set_pte', 'mmu.set_pmd', 'mmu.write_cr3', 'mmu.flush_tlb_user',
                     'mmu.lazy_mode.leave']),
