@@ -23,9 +23,19 @@
 #include <asm/alternative.h>
 #include <asm/hypervisor.h>
 #include <asm/paravirt.h>
+#include <asm/paravirt_debugfs.h>
 #include <xen/xen.h>
 
 #define PV_SLOTS	(sizeof(struct paravirt_patch_template) / sizeof(void *))
+
+/* How apply_alternatives() patched one call site of a pv_ops operation. */
+enum pv_site_kind {
+	PV_SITE_INLINE,		/* the native instructions replace the call */
+	PV_SITE_DIRECT,		/* a direct call of the current target */
+	PV_SITE_NOP,		/* removed: the target does nothing */
+	PV_SITE_INDIRECT,	/* still an indirect call through pv_ops */
+	PV_SITE_KINDS
+};
 
 /* How many call sites of each pv_ops slot ended up as each kind. */
 static unsigned int pv_sites[PV_SLOTS][PV_SITE_KINDS];
@@ -222,21 +232,6 @@ void __init_or_module paravirt_note_sites(struct alt_instr *start, struct alt_in
 		}
 		pv_sites[slot][kind]++;
 	}
-}
-
-/**
- * paravirt_site_count - number of call sites of a pv_ops slot of one kind
- * @offset: offset of the slot in struct paravirt_patch_template
- * @kind: how the sites were patched
- *
- * Return: the number of alternatives-patched call sites through the slot
- * at @offset that ended up as @kind.
- */
-unsigned int paravirt_site_count(size_t offset, enum pv_site_kind kind)
-{
-	if (offset >= sizeof(pv_ops) || kind >= PV_SITE_KINDS)
-		return 0;
-	return pv_sites[offset / sizeof(void *)][kind];
 }
 
 static const char *pv_hypervisor_entry(void)
