@@ -47,6 +47,8 @@ done
 case $out in /*) ;; *) out=$PWD/$out ;; esac
 [[ $timeout_s =~ ^[0-9]+$ ]] && [ "$timeout_s" -gt 0 ] ||
 	die "--timeout must be a positive number of seconds, not '$timeout_s'"
+[[ ${PVOPS_SMP:-2} =~ ^[1-9][0-9]*$ ]] ||
+	die "PVOPS_SMP must be a number of CPUs (1, 2, ...), not '$PVOPS_SMP'"
 
 QEMU=${QEMU:-qemu-system-x86_64}
 # PVOPS_APPEND: more kernel arguments from the environment, for callers

@@ -9,9 +9,12 @@ COLUMNS=(native xen-pv xen-pvh)
 # One QEMU machine and CPU model for all three columns, so figures compare:
 # q35 with an emulated VT-d (a PVH dom0 needs an IOMMU) and a CPU with SVM
 # and nested paging (PVH needs HAP). qemu64 also hides SMAP/SMEP, which
-# crash a Xen 4.17 PV dom0 under software emulation.
+# crash a Xen 4.17 PV dom0 under software emulation. PVOPS_SMP sets the
+# number of CPUs (default 2); scripts/hcstats-cost.sh uses 1, because in
+# deterministic mode the instructions of every CPU advance guest time and
+# an idle second CPU (Xen's idle loop) would count against the benchmark.
 QEMU_MACHINE=(-machine q35,kernel-irqchip=split -device intel-iommu,intremap=on
-	      -cpu qemu64,+svm,+npt -m 1024 -smp 2 -nic none)
+	      -cpu qemu64,+svm,+npt -m 1024 -smp "${PVOPS_SMP:-2}" -nic none)
 
 # Xen 4.17 on the first serial port; dom0 gets half the memory.
 XEN_COMMON="console=com1 com1=115200,8n1 dom0_mem=512M loglvl=all guest_loglvl=all"

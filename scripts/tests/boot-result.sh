@@ -21,7 +21,8 @@ want = {
 skipped_suites = {'native': {'xen_pv_mmu', 'xen_evtchn', 'xen_timer'},
                   'xen-pv': set(), 'xen-pvh': {'xen_pv_mmu'}}[col]
 hc_xen = {'xen_hypercalls.' + c for c in (
-    'single_hypercall_counted_once_test', 'disabled_counts_nothing_test',
+    'static_call_target_test', 'single_hypercall_counted_once_test',
+    'disabled_counts_nothing_test',
     'totals_match_trap_count_test')}
 hc_pv = {'xen_hypercalls.lazy_mmu_batch_histogram_test',
          'xen_hypercalls.multicall_entries_counted_test'}

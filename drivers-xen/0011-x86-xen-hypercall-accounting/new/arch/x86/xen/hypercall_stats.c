@@ -3,18 +3,20 @@
  * Per-CPU accounting of the hypercalls this kernel makes, by operation
  * class: page-table, interrupt, timer and other.
  *
- * Every hypercall the kernel issues from C goes through the _hypercallN()
- * macros or xen_single_call(), which call xen_hypercall_stats_add() when
- * the xen_hypercall_stats static key is on. The key is off by default, so
- * the cost when accounting is not wanted is one patched-out jump per
- * hypercall. A multicall is counted once as a hypercall (attributed to the
- * class most of its entries belong to) and each of its entries is counted
- * as a batched call of its own number and class. Two histograms show how
- * much work each trap into Xen carries: entries per multicall, and
- * requests per mmu_update/mmuext_op.
+ * Every hypercall the kernel issues from C goes through the xen_hypercall
+ * static call. While accounting is on, the static call points to a
+ * counting twin of its target (hypercall_stats_asm.S), which calls
+ * xen_hypercall_stats_add() and then makes the hypercall; while it is off
+ * (the default) the static call points where it would without this file,
+ * so accounting that is off costs nothing on the hypercall path. A
+ * multicall is counted once as a hypercall (attributed to the class most
+ * of its entries belong to) and each of its entries is counted as a
+ * batched call of its own number and class. Two histograms show how much
+ * work each trap into Xen carries: entries per multicall, and requests per
+ * mmu_update/mmuext_op.
  *
  * Hypercalls made from assembly (the PV iret and syscall return paths) do
- * not go through these macros and are not counted.
+ * not go through the static call and are not counted.
  *
  * debugfs: /sys/kernel/debug/xen/hypercalls. Reading it prints the counts
  * summed over all CPUs; writing "1" enables accounting, "0" disables it and
@@ -23,22 +25,23 @@
 
 #include <linux/debugfs.h>
 #include <linux/init.h>
-#include <linux/jump_label.h>
 #include <linux/log2.h>
+#include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/static_call.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <xen/interface/hvm/hvm_op.h>
 #include <xen/interface/sched.h>
 #include <xen/interface/vcpu.h>
 #include <xen/interface/xen.h>
+#include <xen/xen.h>
 #include <asm/xen/hypercall.h>
 
 #include "xen-ops.h"
 
-DEFINE_STATIC_KEY_FALSE(xen_hypercall_stats);
 DEFINE_PER_CPU(struct xen_hypercall_counts, xen_hypercall_counts);
 
 static const char *const xen_hcall_class_names[XEN_HCALL_CLASSES] = {
@@ -164,12 +167,12 @@ static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned l
  * @a1: first argument
  * @a2: second argument
  *
- * Called from the hypercall macros when the xen_hypercall_stats key is on,
- * with interrupts and preemption in any state: every counter update is a
- * single per-CPU increment. For a multicall, @a1 and @a2 are the kernel's
- * entry array and its length; the entries are read, not changed. A
- * multicall from user space (privcmd) comes with a length of 0 and counts
- * as one call of class "other".
+ * Called by the counting twins of the hypercall functions while accounting
+ * is on, with interrupts and preemption in any state: every counter update
+ * is a single per-CPU increment. For a multicall, @a1 and @a2 are the entry
+ * array and its length; a kernel array is read, not changed. An array in
+ * user space (a privcmd multicall) is never read: the multicall counts as
+ * one call of class "other".
  */
 noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned long a2)
 {
@@ -185,6 +188,9 @@ noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned
 		return;
 	}
 
+	/* privcmd: the entries are in user space, and stay unread. */
+	if (a1 < TASK_SIZE_MAX)
+		a2 = 0;
 	mc = (const struct multicall_entry *)a1;
 	for (i = 0; i < a2; i++) {
 		c = xen_hypercall_class(mc[i].op, mc[i].args[0]);
@@ -193,7 +199,6 @@ noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned
 		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
 		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
 	}
-	/* privcmd passes no entries (0) for a user space multicall. */
 	if (a2)
 		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(a2)]);
 
@@ -203,6 +208,61 @@ noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned
 		if (per_class[c] > per_class[class])
 			class = c;
 	this_cpu_inc(xen_hypercall_counts.classes[class]);
+}
+
+/* Each hypercall function and its counting twin (hypercall_stats_asm.S). */
+static const struct {
+	void (*func)(void);
+	void (*counted)(void);
+} xen_hcall_twins[] = {
+#ifdef CONFIG_XEN_PV
+	{ xen_hypercall_pv, xen_hypercall_pv_counted },
+#endif
+	{ xen_hypercall_amd, xen_hypercall_amd_counted },
+	{ xen_hypercall_intel, xen_hypercall_intel_counted },
+};
+
+static DEFINE_MUTEX(xen_hcall_lock);
+static bool xen_hcall_enabled;
+
+/**
+ * xen_hypercall_stats_set - turn hypercall accounting on or off
+ * @on: true to count from now on, false to stop
+ *
+ * Points the xen_hypercall static call to the counting twin of its target,
+ * or back. On bare metal, where no hypercall is made, only the setting is
+ * recorded.
+ */
+void xen_hypercall_stats_set(bool on)
+{
+	void (*func)(void), (*next)(void) = NULL;
+	unsigned int i;
+
+	mutex_lock(&xen_hcall_lock);
+	/* An HVM or PVH guest that has not made a hypercall yet. */
+	if (xen_domain() && !xen_pv_domain())
+		xen_hypercall_setfunc();
+	func = static_call_query(xen_hypercall);
+	for (i = 0; i < ARRAY_SIZE(xen_hcall_twins); i++) {
+		if (on && func == xen_hcall_twins[i].func)
+			next = xen_hcall_twins[i].counted;
+		if (!on && func == xen_hcall_twins[i].counted)
+			next = xen_hcall_twins[i].func;
+	}
+	if (next)
+		static_call_update(xen_hypercall, next);
+	WRITE_ONCE(xen_hcall_enabled, on);
+	mutex_unlock(&xen_hcall_lock);
+}
+
+/**
+ * xen_hypercall_stats_enabled - whether hypercall accounting is on
+ *
+ * Return: the last setting made with xen_hypercall_stats_set().
+ */
+bool xen_hypercall_stats_enabled(void)
+{
+	return READ_ONCE(xen_hcall_enabled);
 }
 
 /**
@@ -259,7 +319,7 @@ static int xen_hcall_show(struct seq_file *m, void *v)
 		return -ENOMEM;
 	xen_hypercall_stats_read(-1, s);
 
-	seq_printf(m, "enabled: %d\n", static_key_enabled(&xen_hypercall_stats));
+	seq_printf(m, "enabled: %d\n", xen_hypercall_stats_enabled());
 	seq_printf(m, "# %-26s %12s %12s\n", "class", "calls", "batched");
 	for (i = 0; i < XEN_HCALL_CLASSES; i++) {
 		seq_printf(m, "%-28s %12llu %12llu\n", xen_hcall_class_names[i],
@@ -317,9 +377,9 @@ static ssize_t xen_hcall_write(struct file *file, const char __user *ubuf, size_
 	strim(buf);
 
 	if (!strcmp(buf, "1"))
-		static_branch_enable(&xen_hypercall_stats);
+		xen_hypercall_stats_set(true);
 	else if (!strcmp(buf, "0"))
-		static_branch_disable(&xen_hypercall_stats);
+		xen_hypercall_stats_set(false);
 	else if (!strcmp(buf, "reset"))
 		xen_hypercall_stats_reset();
 	else

@@ -13,9 +13,9 @@
 
 #include <kunit/test.h>
 #include <linux/irqflags.h>
-#include <linux/jump_label.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/static_call.h>
 #include <linux/stop_machine.h>
 #include <linux/vmalloc.h>
 #include <asm/tlbflush.h>
@@ -44,7 +44,7 @@ static int hcall_test_init(struct kunit *test)
 
 	if (!ctx)
 		return -ENOMEM;
-	ctx->was_enabled = static_key_enabled(&xen_hypercall_stats);
+	ctx->was_enabled = xen_hypercall_stats_enabled();
 	test->priv = ctx;
 	return 0;
 }
@@ -54,9 +54,9 @@ static void hcall_test_exit(struct kunit *test)
 	struct hcall_test_ctx *ctx = test->priv;
 
 	if (ctx->was_enabled)
-		static_branch_enable(&xen_hypercall_stats);
+		xen_hypercall_stats_set(true);
 	else
-		static_branch_disable(&xen_hypercall_stats);
+		xen_hypercall_stats_set(false);
 }
 
 /*
@@ -125,7 +125,7 @@ static void single_hypercall_counted_once_test(struct kunit *test)
 	int cpu, ret;
 
 	skip_unless_xen(test);
-	static_branch_enable(&xen_hypercall_stats);
+	xen_hypercall_stats_set(true);
 
 	local_irq_save(flags);
 	cpu = smp_processor_id();
@@ -140,7 +140,37 @@ static void single_hypercall_counted_once_test(struct kunit *test)
 	expect_counts(test, &ctx->before, &ctx->after);
 }
 
-/* With the key off, the same hypercall leaves every counter alone. */
+/*
+ * Accounting that is off costs nothing because the xen_hypercall static
+ * call then goes straight to the hypercall function; while it is on, to
+ * that function's counting twin.
+ */
+static void static_call_target_test(struct kunit *test)
+{
+	void (*plain)(void);
+	void (*twin)(void);
+
+	skip_unless_xen(test);
+	xen_hypercall_stats_set(false);
+	plain = static_call_query(xen_hypercall);
+	xen_hypercall_stats_set(true);
+	twin = static_call_query(xen_hypercall);
+
+	if (plain == xen_hypercall_amd)
+		KUNIT_EXPECT_PTR_EQ(test, twin, &xen_hypercall_amd_counted);
+	else if (plain == xen_hypercall_intel)
+		KUNIT_EXPECT_PTR_EQ(test, twin, &xen_hypercall_intel_counted);
+#ifdef CONFIG_XEN_PV
+	else if (plain == xen_hypercall_pv)
+		KUNIT_EXPECT_PTR_EQ(test, twin, &xen_hypercall_pv_counted);
+#endif
+	else
+		KUNIT_FAIL(test, "accounting off, the static call goes to %ps", plain);
+	xen_hypercall_stats_set(false);
+	KUNIT_EXPECT_PTR_EQ(test, static_call_query(xen_hypercall), plain);
+}
+
+/* With accounting off, the same hypercall leaves every counter alone. */
 static void disabled_counts_nothing_test(struct kunit *test)
 {
 	struct hcall_test_ctx *ctx = test->priv;
@@ -148,7 +178,7 @@ static void disabled_counts_nothing_test(struct kunit *test)
 	int cpu;
 
 	skip_unless_xen(test);
-	static_branch_disable(&xen_hypercall_stats);
+	xen_hypercall_stats_set(false);
 
 	local_irq_save(flags);
 	cpu = smp_processor_id();
@@ -213,7 +243,7 @@ static void lazy_mmu_batch_histogram_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, area);
 	KUNIT_ASSERT_NOT_NULL(test, other);
 	ptep = area_ptes(test, area, BATCH_PAGES, old);
-	static_branch_enable(&xen_hypercall_stats);
+	xen_hypercall_stats_set(true);
 
 	local_irq_save(flags);
 	cpu = smp_processor_id();
@@ -249,7 +279,7 @@ static void multicall_entries_counted_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, area);
 	KUNIT_ASSERT_NOT_NULL(test, other);
 	ptep = area_ptes(test, area, 1, old);
-	static_branch_enable(&xen_hypercall_stats);
+	xen_hypercall_stats_set(true);
 
 	local_irq_save(flags);
 	cpu = smp_processor_id();
@@ -353,7 +383,7 @@ static void totals_match_trap_count_test(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, tc->other);
 		tc->ptep = area_ptes(test, tc->area, BATCH_PAGES, old);
 	}
-	static_branch_enable(&xen_hypercall_stats);
+	xen_hypercall_stats_set(true);
 	KUNIT_ASSERT_EQ(test, stop_machine(trap_check_workload, tc, NULL), 0);
 	if (tc->ptep) {
 		restore_ptes(tc->ptep, old, BATCH_PAGES, tc->area);
@@ -374,6 +404,7 @@ static void totals_match_trap_count_test(struct kunit *test)
 static struct kunit_case xen_hypercalls_test_cases[] = {
 	KUNIT_CASE(class_table_test),
 	KUNIT_CASE(single_hypercall_counted_once_test),
+	KUNIT_CASE(static_call_target_test),
 	KUNIT_CASE(disabled_counts_nothing_test),
 	KUNIT_CASE(lazy_mmu_batch_histogram_test),
 	KUNIT_CASE(multicall_entries_counted_test),
