@@ -95,14 +95,8 @@ static const char *const xen_hcall_names[XEN_HCALL_NR] = {
 	[__HYPERVISOR_arch_1] = "arch_1",
 };
 
-/**
- * xen_hypercall_class - the operation class of one hypercall
- * @op: hypercall number
- * @cmd: its first argument, the sub-operation for multiplexed hypercalls
- *
- * Return: the class the hypercall is accounted to.
- */
-noinstr enum xen_hcall_class xen_hypercall_class(unsigned int op, unsigned long cmd)
+static __always_inline enum xen_hcall_class __xen_hypercall_class(unsigned int op,
+								  unsigned long cmd)
 {
 	switch (op) {
 	case __HYPERVISOR_mmu_update:
@@ -142,6 +136,18 @@ noinstr enum xen_hcall_class xen_hypercall_class(unsigned int op, unsigned long 
 	return XEN_HCALL_OTHER;
 }
 
+/**
+ * xen_hypercall_class - the operation class of one hypercall
+ * @op: hypercall number
+ * @cmd: its first argument, the sub-operation for multiplexed hypercalls
+ *
+ * Return: the class the hypercall is accounted to.
+ */
+noinstr enum xen_hcall_class xen_hypercall_class(unsigned int op, unsigned long cmd)
+{
+	return __xen_hypercall_class(op, cmd);
+}
+
 /* Histogram bucket of a batch size: 1, 2, 3-4, 5-8, ... */
 static __always_inline unsigned int xen_hcall_bucket(unsigned long n)
 {
@@ -161,6 +167,36 @@ static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned l
 		this_cpu_inc(xen_hypercall_counts.requests_hist[xen_hcall_bucket(count)]);
 }
 
+/*
+ * A multicall of @n entries at @mc: each entry is counted as a batched call
+ * of its own number and class, and the trap itself goes to the class most
+ * entries belong to. Out of line, so that the common case of
+ * xen_hypercall_stats_add() needs no stack frame.
+ */
+static noinstr void xen_hcall_count_multicall(const struct multicall_entry *mc,
+					      unsigned long n)
+{
+	unsigned int per_class[XEN_HCALL_CLASSES] = {};
+	enum xen_hcall_class class, c;
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		c = __xen_hypercall_class(mc[i].op, mc[i].args[0]);
+		per_class[c]++;
+		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
+		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
+		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
+	}
+	if (n)
+		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(n)]);
+
+	class = XEN_HCALL_OTHER;
+	for (c = 0; c < XEN_HCALL_CLASSES; c++)
+		if (per_class[c] > per_class[class])
+			class = c;
+	this_cpu_inc(xen_hypercall_counts.classes[class]);
+}
+
 /**
  * xen_hypercall_stats_add - account one hypercall about to be made
  * @op: hypercall number
@@ -176,38 +212,15 @@ static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned l
  */
 noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	unsigned int per_class[XEN_HCALL_CLASSES] = {};
-	const struct multicall_entry *mc;
-	enum xen_hcall_class class, c;
-	unsigned long i;
-
 	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
-	if (op != __HYPERVISOR_multicall) {
-		this_cpu_inc(xen_hypercall_counts.classes[xen_hypercall_class(op, a1)]);
-		xen_hcall_count_requests(op, a2);
+	if (unlikely(op == __HYPERVISOR_multicall)) {
+		/* privcmd: the entries are in user space, and stay unread. */
+		xen_hcall_count_multicall((const struct multicall_entry *)a1,
+					  a1 < TASK_SIZE_MAX ? 0 : a2);
 		return;
 	}
-
-	/* privcmd: the entries are in user space, and stay unread. */
-	if (a1 < TASK_SIZE_MAX)
-		a2 = 0;
-	mc = (const struct multicall_entry *)a1;
-	for (i = 0; i < a2; i++) {
-		c = xen_hypercall_class(mc[i].op, mc[i].args[0]);
-		per_class[c]++;
-		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
-		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
-		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
-	}
-	if (a2)
-		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(a2)]);
-
-	/* The trap itself goes to the class most entries belong to. */
-	class = XEN_HCALL_OTHER;
-	for (c = 0; c < XEN_HCALL_CLASSES; c++)
-		if (per_class[c] > per_class[class])
-			class = c;
-	this_cpu_inc(xen_hypercall_counts.classes[class]);
+	this_cpu_inc(xen_hypercall_counts.classes[__xen_hypercall_class(op, a1)]);
+	xen_hcall_count_requests(op, a2);
 }
 
 /* Each hypercall function and its counting twin (hypercall_stats_asm.S). */
