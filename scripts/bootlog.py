@@ -32,6 +32,9 @@ FAULT_SUITE = re.compile(r'^\s*# Subtest: kunit_fault$')
 FAULT_SUITE_END = re.compile(r'^(not )?ok \d+ kunit_fault\b')
 FAULT_START = re.compile(r'^BUG: kernel NULL pointer dereference')
 FAULT_RIP = re.compile(r'RIP: [0-9a-f]{4}:kunit_test_null_dereference\+')
+# Where a kernel (or Xen) console message starts.
+CONSOLE_MSG = re.compile(r'\[ *[0-9]+\.[0-9]{6}\] |\(XEN\) ')
+GUEST_PREFIX = 'PVOPS'
 
 
 def load_patterns(path=os.path.join(HERE, 'splat-patterns')):
@@ -48,6 +51,38 @@ def load_patterns(path=os.path.join(HERE, 'splat-patterns')):
 def clean(text):
     """Xen boots end lines in \\r\\r\\n: drop carriage returns."""
     return text.replace('\r', '')
+
+
+def unsplice(lines):
+    """The log with the guest's lines made whole again.
+
+    The guest's init and the kernel share the console: a kernel message can
+    land in the middle of a line the guest prints ("PVOPS-OPS: cpu.x  nat"
+    "[ 1.78] tsc: ...", then "ive_x  yes ..." on the next line). Each such
+    message gets a line of its own and the guest's line is put back
+    together from its head and the line after the message(s).
+    """
+    lines = list(lines)
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        m = CONSOLE_MSG.search(line, 1) if line.startswith(GUEST_PREFIX) else None
+        if not m:
+            out.append(line)
+            i += 1
+            continue
+        out.append(line[m.start():])
+        head, j = line[:m.start()], i + 1
+        while j < len(lines) and CONSOLE_MSG.match(lines[j]):
+            out.append(lines[j])
+            j += 1
+        if j < len(lines) and not lines[j].startswith(GUEST_PREFIX):
+            head += lines[j]
+            j += 1
+        # The rest may hold a message of its own: look at it again.
+        lines[j - 1] = head
+        i = j - 1
+    return out
 
 
 def find_splats(lines, patterns):
@@ -149,7 +184,7 @@ def parse_ktap(kunit_py, console, outdir):
     """
     json_path = os.path.join(outdir, 'kunit.json')
     with open(console, errors='replace') as f:
-        copy = debugfs_ktap(f.read().splitlines())
+        copy = debugfs_ktap(unsplice(f.read().splitlines()))
     source = console
     if copy is not None:
         source = os.path.join(outdir, 'ktap.log')
@@ -206,7 +241,7 @@ def cmd_judge(a):
     guest = {}
     hcfile = []
     end = None
-    for line in lines:
+    for line in unsplice(lines):
         line = TIMESTAMP.sub('', line)
         m = PVINFO.match(line)
         if m:
