@@ -71,10 +71,11 @@ bench: kernel initramfs pvharness ## pvbench in all three boots, report in build
 	@$(HARNESS_BUILD)/pvharness --root $(CURDIR) --out $(BUILD)/bench $(if $(filter 1,$(QUICK)),--quick) \
 		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
-# What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh):
-# base (0011 and 0013 reverted) vs. accounting off vs. on, deterministic.
+# What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh),
+# deterministic: off vs. base (0011 and 0013 reverted), code and benchmark,
+# and on vs. off in the same boot (pvbench's A/B mode).
 .PHONY: hcstats-cost
-hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: base vs. off vs. on, per op, in build/cost/ (FULL=1)
+hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base, on vs. off (A/B), per op, in build/cost/ (FULL=1)
 	@$(S)/hcstats-cost.sh $(if $(filter 1,$(FULL)),--full)
 
 demo: ## the main job: deps, tree, kernel, initramfs, three boots, summary

@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# What Xen hypercall accounting costs, measured, side by side in one run:
-# pvbench in deterministic mode (-icount shift=0,sleep=off: guest time
-# counts instructions, so a per-op time is an instruction count) on
-#   base  the series without the accounting patches (0011, 0013 reverted),
-#   off   the whole series, accounting compiled in and disabled
-#         (pvops.hcstats=0 on the kernel command line),
-#   on    the whole series, accounting enabled,
-# each booted natively, as Xen PV and as Xen PVH. Both kernels are built
-# without the xen_hypercalls KUnit suite, which adds a trap counter to the
-# hypercall instructions. Prints the per-op figures, the deviations from
-# base and the verdict against the targets: off within 0.1% of base in
-# every boot, on within 2% of base under Xen.
+# What Xen hypercall accounting costs, measured in one run, in
+# deterministic mode (-icount shift=0,sleep=off: guest time counts
+# instructions, so a per-op time is an instruction count, Xen's included).
 #
-# Two things would make boots of different kernels take different paths,
-# and both are pinned here: the machine has one CPU (PVOPS_SMP=1), since
-# in deterministic mode an idle second CPU's instructions (Xen's idle
-# loop) also advance guest time; and Linux trusts the TSC (tsc=reliable),
-# so that high-resolution timers do not wait for the clocksource watchdog
-# and the timer benchmarks never depend on when in the boot it ran.
+# 1. Accounting compiled in but off, against the kernel without it:
+#    - the code: both kernels are built (base = the series with 0011 and
+#      0013 reverted, full = the whole series) and textcmp.py compares the
+#      executable sections of every object they share;
+#    - the benchmark: pvbench's set in each kernel, booted natively, as
+#      Xen PV and as Xen PVH (pvharness), and the base kernel a second
+#      time with one more, meaningless, kernel argument: that pair shows
+#      how far two boots of the *same* code drift apart, the noise floor
+#      of any comparison between boots.
+# 2. Accounting on against off, controlled: the full kernel booted once
+#    per column with pvbench's A/B mode (pvops.bench=...+ab), which runs
+#    each benchmark four times in the same boot with accounting off, on,
+#    on, off, and prints what it added per op and per hypercall.
+#
+# Both kernels are built without the xen_hypercalls KUnit suite, which
+# adds a trap counter to the hypercall instructions. Targets: off within
+# 0.1% of base in every boot, on within 2% of off under Xen.
+#
+# Two things would make boots take different paths, and both are pinned
+# here: the machine has one CPU (PVOPS_SMP=1), since in deterministic mode
+# an idle second CPU's instructions (Xen's idle loop) also advance guest
+# time; and Linux trusts the TSC (tsc=reliable), so that high-resolution
+# timers do not wait for the clocksource watchdog.
 #
 #   hcstats-cost.sh [--full]       default: pvbench's --quick set
 set -euo pipefail
@@ -93,12 +101,22 @@ run() {
 }
 pin="PVOPS_SMP=1"
 run base BUILD="$COST/base" $pin PVOPS_APPEND="tsc=reliable pvops.hcstats=0"
+run base-again BUILD="$COST/base" $pin PVOPS_APPEND="tsc=reliable pvops.hcstats=0 pvops.again=1"
 run off BUILD="$COST/full" $pin PVOPS_APPEND="tsc=reliable pvops.hcstats=0"
-run on BUILD="$COST/full" $pin PVOPS_APPEND="tsc=reliable pvops.hcstats=1"
+
+# The A/B boots: the full kernel, accounting switched by pvbench itself.
+spec=${quick:+quick+}ab
+for column in native xen-pv xen-pvh; do
+	say "cost: pvbench A/B (accounting off, on, on, off), deterministic, $column" \
+		"(log: $COST/ab/$column/serial.log)"
+	BUILD="$COST/full" PVOPS_SMP=1 "$PVOPS_ROOT/scripts/boot.sh" "$column" --icount \
+		--append "tsc=reliable pvops.bench=$spec" --out "$COST/ab/$column" >>"$log" 2>&1 ||
+		die "the A/B boot ($column) failed; see $COST/ab/$column/serial.log and $log"
+done
 
 {
-	python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" "$COST/results/base/report.json" \
-		"$COST/results/off/report.json" "$COST/results/on/report.json" && rc=0 || rc=$?
-	echo "code: $(tail -n1 "$COST/textcmp.txt")"
+	python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" --code "$COST/textcmp.txt" \
+		"$COST/results/base/report.json" "$COST/results/base-again/report.json" \
+		"$COST/results/off/report.json" "$COST/ab" && rc=0 || rc=$?
 	exit $rc
 } | tee "$COST/summary.txt"

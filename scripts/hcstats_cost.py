@@ -1,93 +1,190 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Compare three pvharness reports: base, accounting off, accounting on.
+"""What hypercall accounting costs, from the runs of scripts/hcstats-cost.sh.
 
-  hcstats_cost.py BASE.json OFF.json ON.json
+  hcstats_cost.py [--code TEXTCMP.txt] BASE.json AGAIN.json OFF.json AB_DIR
 
-In deterministic mode a per-op time is a count of guest instructions
-(Xen's included). Prints per benchmark and boot the median per op of each
-kernel, the deviation of off and on from base, the hypercalls per op (as
-counted by the "on" run) and what off and on add per hypercall; then per
-boot how many ops off and base ran in exactly the same number of
-instructions, the largest deviations, on against off of the same kernel,
-and the verdict: off within 0.1% of base in every boot, on within 2% of
-base under Xen. Exit status 1 when a target is missed.
+BASE.json, AGAIN.json and OFF.json are pvharness reports in deterministic
+mode (a per-op time is a count of guest instructions, Xen's included): the
+kernel without accounting, the same kernel booted again with one more
+kernel argument, and the kernel with accounting compiled in and off.
+AB_DIR holds one directory per boot (native, xen-pv, xen-pvh) with the
+serial.log of a pvbench A/B run: each benchmark with accounting off, on,
+on, off in the same boot.
+
+Prints two tables and the verdicts:
+  off vs base  per benchmark and boot, the deviation of off from base
+               beside the deviation of base booted again from base (what
+               two boots of the same code differ by); per boot how many
+               ops ran in exactly the same number of instructions;
+  on vs off    per benchmark and boot, from the A/B runs: the change, the
+               hypercalls per op and the instructions each one added.
+Targets: |off - base| <= 0.1% in every boot, on - off <= 2% under Xen.
+Exit status 1 when a target is missed, 2 on unreadable input.
 """
 
+import argparse
 import json
 import math
+import os
 import sys
 
 COLUMNS = ('native', 'xen-pv', 'xen-pvh')
 OFF_LIMIT, ON_LIMIT = 0.1, 2.0
+AB_PREFIX = 'PVBENCH-AB: '
 
 
-def cells(path):
-    """(benchmark, column) -> (median, hypercalls per op or None)."""
+def fail(msg):
+    print(f'pvops: error: {msg}', file=sys.stderr)
+    sys.exit(2)
+
+
+def report_cells(path):
+    """(benchmark, column) -> median per op, from a pvharness report."""
     try:
         with open(path) as f:
             report = json.load(f)
     except (OSError, ValueError) as e:
-        sys.exit(f'pvops: error: cannot read report {path}: {e}')
+        fail(f'cannot read report {path}: {e}')
     if not report.get('deterministic'):
-        sys.exit(f'pvops: error: {path} was not run in deterministic mode')
+        fail(f'{path} was not run in deterministic mode')
     out = {}
     for bench in report['benchmarks']:
         for col, cell in bench['columns'].items():
             if cell.get('status') == 'ok' and cell.get('median'):
-                hc = (cell.get('hypercalls_per_op') or {}).get('total')
-                out[(bench['name'], col)] = (float(cell['median']), hc)
+                out[(bench['name'], col)] = float(cell['median'])
+    return out
+
+
+def ab_records(ab_dir):
+    """(benchmark, column) -> A/B record, from the serial logs."""
+    out = {}
+    for col in COLUMNS:
+        log = os.path.join(ab_dir, col, 'serial.log')
+        try:
+            with open(log, errors='replace') as f:
+                lines = f.read().splitlines()
+        except OSError as e:
+            fail(f'cannot read the A/B log {log}: {e}')
+        for line in lines:
+            at = line.find(AB_PREFIX)
+            if at < 0:
+                continue
+            try:
+                rec = json.loads(line[at + len(AB_PREFIX):].strip())
+            except ValueError:
+                fail(f'a PVBENCH-AB record in {log} is not JSON: {line.strip()[:80]}')
+            out[(rec['name'], col)] = rec
+        if not any(k[1] == col for k in out):
+            fail(f'no PVBENCH-AB record in {log}; see that log')
     return out
 
 
 def pct(x, base):
-    return 100.0 * (x - base) / base
+    return 100.0 * (x - base) / base if base else 0.0
 
 
-def per_hypercall(delta, hc):
-    return f'{delta / hc:>+8.1f}' if hc else f'{"-":>8}'
+def geomean_pct(deltas):
+    if not deltas:
+        return 0.0
+    return 100.0 * (math.prod(1 + d / 100.0 for d in deltas) ** (1.0 / len(deltas)) - 1)
+
+
+def order(keys):
+    return sorted(keys, key=lambda k: (k[0], COLUMNS.index(k[1])))
+
+
+def off_vs_base(base, again, off):
+    """The table and per-boot verdicts of accounting off against base."""
+    print('accounting compiled in, off, against the kernel without it '
+          '(guest instructions per op, median)')
+    print(f"{'benchmark':<28} {'boot':<8} {'base':>11} {'off':>11} {'off-base':>9} "
+          f"{'again-base':>11}")
+    for key in order(base):
+        if key not in off or key not in again:
+            print(f'{key[0]:<28} {key[1]:<8} {base[key]:>11.0f} {"missing":>11}')
+            continue
+        b = base[key]
+        print(f'{key[0]:<28} {key[1]:<8} {b:>11.0f} {off[key]:>11.0f} '
+              f'{pct(off[key], b):>+8.3f}% {pct(again[key], b):>+10.3f}%')
+    print()
+    verdicts = {}
+    for col in COLUMNS:
+        keys = [k for k in base if k[1] == col and k in off and k in again]
+        same_off = sum(1 for k in keys if off[k] == base[k])
+        same_again = sum(1 for k in keys if again[k] == base[k])
+        worst_off = max((abs(pct(off[k], base[k])) for k in keys), default=0.0)
+        worst_again = max((abs(pct(again[k], base[k])) for k in keys), default=0.0)
+        met = bool(keys) and worst_off <= OFF_LIMIT
+        verdicts[col] = met
+        print(f'{col:<8} off vs base: {same_off} of {len(keys)} ops identical, largest '
+              f'|off-base| {worst_off:.3f}% (target {OFF_LIMIT}%: '
+              f"{'met' if met else 'MISSED'}); the same kernel booted again: "
+              f'{same_again} of {len(keys)} identical, largest {worst_again:.3f}%')
+    return verdicts
+
+
+def on_vs_off(ab):
+    """The table and per-boot verdicts of the A/B runs."""
+    print()
+    print('accounting on against off, the same boot (pvbench A/B: off, on, on, off)')
+    print(f"{'benchmark':<28} {'boot':<8} {'metric':<9} {'off':>11} {'on':>11} "
+          f"{'on-off':>9} {'hc/op':>8} {'added/hc':>9}")
+    for key in order(ab):
+        rec = ab[key]
+        if rec.get('status') != 'ok':
+            print(f'{key[0]:<28} {key[1]:<8} {rec.get("status")}: {rec.get("reason", "")}')
+            continue
+        hc = rec['hypercalls_per_op_on']
+        added = f"{rec['added_per_hypercall']:>9.1f}" if hc else f'{"-":>9}'
+        print(f"{key[0]:<28} {key[1]:<8} {rec['metric']:<9} {rec['off']:>11.1f} "
+              f"{rec['on']:>11.1f} {pct(rec['on'], rec['off']):>+8.3f}% {hc:>8.2f} {added}")
+    print()
+    print('added/hc: guest instructions added per hypercall counted '
+          '(time metrics; overshoot and lateness measure a wakeup, not a cost)')
+    verdicts = {}
+    for col in COLUMNS:
+        recs = [ab[k] for k in ab if k[1] == col and ab[k].get('status') == 'ok']
+        timed = [r for r in recs if r['metric'] == 'time']
+        deltas = [pct(r['on'], r['off']) for r in recs]
+        worst = max(deltas, default=0.0)
+        leaked = [r['name'] for r in recs if r['hypercalls_per_op_off'] > 0]
+        counted = [r for r in timed if r['hypercalls_per_op_on'] > 0]
+        per_hc = sorted(r['added_per_hypercall'] for r in counted)
+        met = bool(recs) and (col == 'native' or worst <= ON_LIMIT) and not leaked
+        verdicts[col] = met
+        line = (f'{col:<8} on vs off: largest {worst:+.3f}%, geometric mean '
+                f'{geomean_pct(deltas):+.3f}% over {len(recs)} ops')
+        if per_hc:
+            line += (f'; added per hypercall (time ops that made any) '
+                     f'{per_hc[0]:.1f} to {per_hc[-1]:.1f} instructions')
+        if col != 'native':
+            line += f" (target {ON_LIMIT}%: {'met' if met else 'MISSED'})"
+        if leaked:
+            line += f"; counted while off: {' '.join(leaked)}"
+        print(line)
+    return verdicts
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    base, off, on = (cells(p) for p in sys.argv[1:])
-    worst = {('off', c): 0.0 for c in COLUMNS} | {('on', c): 0.0 for c in COLUMNS}
-    print(f"{'benchmark':<28} {'boot':<8} {'base':>10} {'off':>10} {'on':>10} "
-          f"{'off-base':>9} {'on-base':>9} {'hc/op':>7} {'off/hc':>8} {'on/hc':>8}")
-    for (name, col) in sorted(base, key=lambda k: (k[0], COLUMNS.index(k[1]))):
-        b = base[(name, col)][0]
-        if (name, col) not in off or (name, col) not in on:
-            print(f'{name:<28} {col:<8} {b:>10.0f} {"missing":>10}')
-            continue
-        o, n, hc = off[(name, col)][0], on[(name, col)][0], on[(name, col)][1]
-        do, dn = pct(o, b), pct(n, b)
-        worst[('off', col)] = max(worst[('off', col)], abs(do))
-        worst[('on', col)] = max(worst[('on', col)], dn)
-        hcs = f'{hc:>7.1f}' if hc is not None else f'{"-":>7}'
-        print(f'{name:<28} {col:<8} {b:>10.0f} {o:>10.0f} {n:>10.0f} {do:>+8.3f}% {dn:>+8.3f}% '
-              f'{hcs} {per_hypercall(o - b, hc)} {per_hypercall(n - b, hc)}')
-    print()
-    print('per-op figures are guest instructions (median batch); off/hc and on/hc are the '
-          'instructions added per hypercall')
-    ok = True
-    for col in COLUMNS:
-        keys = [k for k in base if k[1] == col and k in off and k in on]
-        same = sum(1 for k in keys if off[k][0] == base[k][0])
-        on_off = [pct(on[k][0], off[k][0]) for k in keys]
-        geo = 100.0 * (math.prod(1 + d / 100.0 for d in on_off) ** (1.0 / len(on_off)) - 1) \
-            if on_off else 0.0
-        wo, wn = worst[('off', col)], worst[('on', col)]
-        off_ok = wo <= OFF_LIMIT
-        on_ok = col == 'native' or wn <= ON_LIMIT
-        ok = ok and off_ok and on_ok
-        print(f'{col:<8} off vs base: {same} of {len(keys)} ops identical, largest |off-base| '
-              f"{wo:.3f}% (target 0.1%: {'met' if off_ok else 'MISSED'})")
-        print(f'{"":<8} on vs base: largest {wn:+.3f}%'
-              + ('' if col == 'native' else f" (target 2%: {'met' if on_ok else 'MISSED'})")
-              + f'; on vs off, same kernel: largest {max(on_off, default=0):+.3f}%, '
-              f'geometric mean {geo:+.3f}%')
-    return 0 if ok else 1
+    ap = argparse.ArgumentParser(description='What hypercall accounting costs.')
+    ap.add_argument('--code', help="textcmp.py's output for the two kernels")
+    ap.add_argument('base')
+    ap.add_argument('again')
+    ap.add_argument('off')
+    ap.add_argument('ab_dir')
+    args = ap.parse_args()
+    base, again, off = (report_cells(p) for p in (args.base, args.again, args.off))
+    ab = ab_records(args.ab_dir)
+    off_ok = off_vs_base(base, again, off)
+    on_ok = on_vs_off(ab)
+    if args.code:
+        try:
+            with open(args.code) as f:
+                print(f'code: {f.read().strip().splitlines()[-1]}')
+        except (OSError, IndexError):
+            print(f'code: no comparison in {args.code}')
+    return 0 if all(off_ok.values()) and all(on_ok.values()) else 1
 
 
 if __name__ == '__main__':

@@ -53,6 +53,8 @@ stage_unit() {
 	check "splat: fixture logs match their expected verdicts" "$T/splat.sh"
 	check "boot: dry-run commands share one machine definition" "$T/dry-run.sh"
 	check "errors: bad input stops with one line naming the cause" "$T/errors.sh"
+	check "hcstats-cost: the cost judge names each missed target" "$T/hcstats-cost.sh"
+	check "bootlog: guest lines cut by kernel messages are made whole" "$T/unsplice.sh"
 }
 
 # The C++ harness (harness/): built with -Werror, its GoogleTest suite and
