@@ -6,7 +6,8 @@
  * Every hypercall the kernel issues from C goes through the xen_hypercall
  * static call. While accounting is on, the static call points to a
  * counting twin of its target (hypercall_stats_asm.S), which calls
- * xen_hypercall_stats_add() and then makes the hypercall; while it is off
+ * xen_hypercall_stats_add_one() (or, for a multicall,
+ * xen_hypercall_stats_add()) and then makes the hypercall; while it is off
  * (the default) the static call points where it would without this file,
  * so accounting that is off costs nothing on the hypercall path. A
  * multicall is counted once as a hypercall (attributed to the class most
@@ -41,6 +42,11 @@
 #include <asm/xen/hypercall.h>
 
 #include "xen-ops.h"
+
+/* Without it xen_hypercall_stats_add_one() would clobber the twins' registers. */
+#if !__has_attribute(__no_caller_saved_registers__)
+#error "hypercall accounting needs a compiler with no_caller_saved_registers"
+#endif
 
 DEFINE_PER_CPU(struct xen_hypercall_counts, xen_hypercall_counts);
 
@@ -170,8 +176,7 @@ static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned l
 /*
  * A multicall of @n entries at @mc: each entry is counted as a batched call
  * of its own number and class, and the trap itself goes to the class most
- * entries belong to. Out of line, so that the common case of
- * xen_hypercall_stats_add() needs no stack frame.
+ * entries belong to.
  */
 static noinstr void xen_hcall_count_multicall(const struct multicall_entry *mc,
 					      unsigned long n)
@@ -198,29 +203,49 @@ static noinstr void xen_hcall_count_multicall(const struct multicall_entry *mc,
 }
 
 /**
+ * xen_hypercall_stats_add_one - account one hypercall that is not a multicall
+ * @a1: first argument
+ * @a2: second argument
+ * @op: hypercall number
+ *
+ * The common case of the counting twins, kept cheap because it runs for
+ * every hypercall while accounting is on: @a1 and @a2 arrive in the
+ * registers that hold the hypercall's own first two arguments, and every
+ * register is preserved (no_caller_saved_registers), so a twin saves only
+ * the one it loads @op into. Nothing here calls another function.
+ */
+noinstr __no_caller_saved_registers
+void xen_hypercall_stats_add_one(unsigned long a1, unsigned long a2, unsigned int op)
+{
+	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
+	this_cpu_inc(xen_hypercall_counts.classes[__xen_hypercall_class(op, a1)]);
+	xen_hcall_count_requests(op, a2);
+}
+
+/**
  * xen_hypercall_stats_add - account one hypercall about to be made
  * @op: hypercall number
  * @a1: first argument
  * @a2: second argument
  *
- * Called by the counting twins of the hypercall functions while accounting
- * is on, with interrupts and preemption in any state: every counter update
- * is a single per-CPU increment. For a multicall, @a1 and @a2 are the entry
- * array and its length; a kernel array is read, not changed. An array in
- * user space (a privcmd multicall) is never read: the multicall counts as
- * one call of class "other".
+ * Called by the counting twins for a multicall, after they saved every
+ * register their caller expects to keep, with interrupts and preemption in
+ * any state: every counter update is a single per-CPU increment. For a
+ * multicall, @a1 and @a2 are the entry array and its length; a kernel array
+ * is read, not changed. An array in user space (a privcmd multicall) is
+ * never read: the multicall counts as one call of class "other". Any other
+ * hypercall is counted as xen_hypercall_stats_add_one() counts it.
  */
 noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
-	if (unlikely(op == __HYPERVISOR_multicall)) {
-		/* privcmd: the entries are in user space, and stay unread. */
-		xen_hcall_count_multicall((const struct multicall_entry *)a1,
-					  a1 < TASK_SIZE_MAX ? 0 : a2);
+	if (op != __HYPERVISOR_multicall) {
+		xen_hypercall_stats_add_one(a1, a2, op);
 		return;
 	}
-	this_cpu_inc(xen_hypercall_counts.classes[__xen_hypercall_class(op, a1)]);
-	xen_hcall_count_requests(op, a2);
+	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
+	/* privcmd: the entries are in user space, and stay unread. */
+	xen_hcall_count_multicall((const struct multicall_entry *)a1,
+				  a1 < TASK_SIZE_MAX ? 0 : a2);
 }
 
 /* Each hypercall function and its counting twin (hypercall_stats_asm.S). */

@@ -4,11 +4,15 @@
  *
  * While hypercall accounting is on, the xen_hypercall static call points
  * to one of these instead of xen_hypercall_pv, xen_hypercall_amd or
- * xen_hypercall_intel. Each twin saves every register its caller expects
- * to be preserved, hands the hypercall number and the first two arguments
- * to xen_hypercall_stats_add() and goes on to the function it stands in
- * for. While accounting is off nothing here runs: the hypercall path is
- * the one of a kernel built without accounting.
+ * xen_hypercall_intel. Each twin counts the hypercall and goes on to the
+ * function it stands in for, with every register but the flags as it
+ * found them. A hypercall other than a multicall, the common case, costs
+ * one saved register and a call of xen_hypercall_stats_add_one(), which
+ * finds the hypercall's first two arguments where they already are and
+ * preserves every register itself. For a multicall the twin saves every
+ * register its caller expects to keep and calls xen_hypercall_stats_add(),
+ * which reads the entries. While accounting is off nothing here runs: the
+ * hypercall path is the one of a kernel built without accounting.
  *
  * Input and output as for xen_hypercall_pv: %eax the hypercall number,
  * %rdi, %rsi, %rdx, %r10, %r8 its arguments, the result in %rax.
@@ -17,12 +21,24 @@
 #include <linux/linkage.h>
 #include <linux/objtool.h>
 #include <asm/frame.h>
+#include <xen/interface/xen.h>
 
 .pushsection .noinstr.text, "ax"
 
 .macro XEN_HYPERCALL_COUNTED target
 SYM_FUNC_START(\target\()_counted)
 	ANNOTATE_NOENDBR
+	cmp $__HYPERVISOR_multicall, %eax
+	je .Lmulticall_\@
+	FRAME_BEGIN
+	/* xen_hypercall_stats_add_one(arg1, arg2, op) */
+	push %rdx
+	mov %eax, %edx
+	call xen_hypercall_stats_add_one
+	pop %rdx
+	FRAME_END
+	jmp \target
+.Lmulticall_\@:
 	FRAME_BEGIN
 	push %rax
 	push %rcx
@@ -33,17 +49,11 @@ SYM_FUNC_START(\target\()_counted)
 	push %r9
 	push %r10
 	push %r11
-#ifdef CONFIG_FRAME_POINTER
-	pushq $0	/* keep the stack 16-byte aligned for the call */
-#endif
 	/* xen_hypercall_stats_add(op, arg1, arg2) */
 	mov %rsi, %rdx
 	mov %rdi, %rsi
 	mov %eax, %edi
 	call xen_hypercall_stats_add
-#ifdef CONFIG_FRAME_POINTER
-	pop %rax
-#endif
 	pop %r11
 	pop %r10
 	pop %r9
