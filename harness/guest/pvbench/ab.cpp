@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "ab.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -39,26 +40,25 @@ static double total_of(const std::map<std::string, double> &per_class)
 AbFigures ab_figures(const std::vector<AbPass> &passes)
 {
 	AbFigures f;
+	bool any_on = false, any_off = false;
 	unsigned n_on = 0, n_off = 0;
 	for (const AbPass &p : passes) {
+		bool &any = p.on ? any_on : any_off;
+		double &side = p.on ? f.on : f.off;
+		side = any ? std::min(side, p.median) : p.median;
+		any = true;
 		if (p.on) {
-			f.on += p.median;
 			f.hypercalls_on += p.hypercalls;
 			++n_on;
 		} else {
-			f.off += p.median;
 			f.hypercalls_off += p.hypercalls;
 			++n_off;
 		}
 	}
-	if (n_on) {
-		f.on /= n_on;
+	if (n_on)
 		f.hypercalls_on /= n_on;
-	}
-	if (n_off) {
-		f.off /= n_off;
+	if (n_off)
 		f.hypercalls_off /= n_off;
-	}
 	if (f.off > 0)
 		f.delta_pct = 100.0 * (f.on - f.off) / f.off;
 	if (f.hypercalls_on > 0)

@@ -52,10 +52,11 @@ struct AbOutcome {
 	std::vector<AbPass> passes;
 };
 
-// The figures of an A/B outcome: the mean of the passes' medians on each
-// side, the change from off to on in percent, the hypercalls per op
-// counted while on (and while off, which must be 0), and the cost per
-// hypercall (0 when none was made).
+// The figures of an A/B outcome: the least of the passes' medians on each
+// side (a pass can only be slowed by what else the guest did, such as a
+// timer interrupt landing in it), the change from off to on in percent,
+// the mean hypercalls per op counted while on (and while off, which must
+// be 0), and the cost per hypercall (0 when none was made).
 struct AbFigures {
 	double off = 0;
 	double on = 0;
