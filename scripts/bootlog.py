@@ -175,16 +175,17 @@ def debugfs_ktap(lines):
     return '\n'.join(out) + '\n'
 
 
-def parse_ktap(kunit_py, console, outdir):
+def parse_ktap(kunit_py, console, lines, outdir):
     """Run kunit.py parse on the log; return totals, per-suite and errors.
+
+    lines: the log with the guest's lines made whole (unsplice()).
 
     The guest's copy of the debugfs results is parsed when there is one:
     on the console, a kernel message printed between two KTAP lines by
     another CPU can break kunit.py's parse of a whole suite.
     """
     json_path = os.path.join(outdir, 'kunit.json')
-    with open(console, errors='replace') as f:
-        copy = debugfs_ktap(unsplice(f.read().splitlines()))
+    copy = debugfs_ktap(lines)
     source = console
     if copy is not None:
         source = os.path.join(outdir, 'ktap.log')
@@ -241,7 +242,8 @@ def cmd_judge(a):
     guest = {}
     hcfile = []
     end = None
-    for line in unsplice(lines):
+    glines = unsplice(lines)
+    for line in glines:
         line = TIMESTAMP.sub('', line)
         m = PVINFO.match(line)
         if m:
@@ -262,7 +264,7 @@ def cmd_judge(a):
         guest['ops_not_native'] = f'{moved} of {len(routes)}'
     if hcfile:
         guest['hypercalls'] = hypercall_classes(hcfile)
-    ktap = parse_ktap(a.kunit, console, a.dir)
+    ktap = parse_ktap(a.kunit, console, glines, a.dir)
 
     problems = []
     if a.qemu_rc in (124, 137):

@@ -81,12 +81,17 @@ def ab_records(ab_dir):
     return out
 
 
+def side_medians(rec, side):
+    """The pass medians of one side of an A/B record: '0' off, '1' on."""
+    order, medians = rec.get('order', ''), rec.get('pass_medians', {})
+    return [medians[str(i)] for i, c in enumerate(order) if c == side and str(i) in medians]
+
+
 def least_of_sides(rec):
     """Off and on as the least pass median of each side (as pvbench
     computes them), also for records that carry the passes' mean."""
-    order, medians = rec.get('order', ''), rec.get('pass_medians', {})
     for side, key in (('0', 'off'), ('1', 'on')):
-        vals = [medians[str(i)] for i, c in enumerate(order) if c == side and str(i) in medians]
+        vals = side_medians(rec, side)
         if vals:
             rec[key] = min(vals)
     hc = rec.get('hypercalls_per_op_on') or 0
@@ -140,10 +145,9 @@ def off_vs_base(base, again, off):
 
 def ab_noise(rec):
     """How far the passes of one side differ from each other, in percent."""
-    order, medians = rec.get('order', ''), rec.get('pass_medians', {})
     spread = 0.0
     for side in '01':
-        vals = [medians[str(i)] for i, c in enumerate(order) if c == side and str(i) in medians]
+        vals = side_medians(rec, side)
         if len(vals) > 1 and min(vals) > 0:
             spread = max(spread, 100.0 * (max(vals) - min(vals)) / min(vals))
     return spread

@@ -40,20 +40,13 @@ static double total_of(const std::map<std::string, double> &per_class)
 AbFigures ab_figures(const std::vector<AbPass> &passes)
 {
 	AbFigures f;
-	bool any_on = false, any_off = false;
 	unsigned n_on = 0, n_off = 0;
 	for (const AbPass &p : passes) {
-		bool &any = p.on ? any_on : any_off;
+		unsigned &n = p.on ? n_on : n_off;
 		double &side = p.on ? f.on : f.off;
-		side = any ? std::min(side, p.median) : p.median;
-		any = true;
-		if (p.on) {
-			f.hypercalls_on += p.hypercalls;
-			++n_on;
-		} else {
-			f.hypercalls_off += p.hypercalls;
-			++n_off;
-		}
+		side = n ? std::min(side, p.median) : p.median;
+		(p.on ? f.hypercalls_on : f.hypercalls_off) += p.hypercalls;
+		++n;
 	}
 	if (n_on)
 		f.hypercalls_on /= n_on;
