@@ -7,12 +7,12 @@
  * static call. While accounting is on, the static call points to a
  * counting twin of its target (hypercall_stats_asm.S), which calls
  * xen_hypercall_stats_add_one() (or, for a multicall,
- * xen_hypercall_stats_add()) and then makes the hypercall; while it is off
- * (the default) the static call points where it would without this file,
- * so accounting that is off costs nothing on the hypercall path. A
- * multicall is counted once as a hypercall (attributed to the class most
- * of its entries belong to) and each of its entries is counted as a
- * batched call of its own number and class. Two histograms show how much
+ * xen_hypercall_stats_add_multicall()) and then makes the hypercall; while
+ * it is off (the default) the static call points where it would without
+ * this file, so accounting that is off costs nothing on the hypercall
+ * path. A multicall is counted once as a hypercall (attributed to the
+ * class most of its entries belong to) and each of its entries is counted
+ * as a batched call of its own number and class. Two histograms show how much
  * work each trap into Xen carries: entries per multicall, and requests per
  * mmu_update/mmuext_op.
  *
@@ -173,35 +173,6 @@ static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned l
 		this_cpu_inc(xen_hypercall_counts.requests_hist[xen_hcall_bucket(count)]);
 }
 
-/*
- * A multicall of @n entries at @mc: each entry is counted as a batched call
- * of its own number and class, and the trap itself goes to the class most
- * entries belong to.
- */
-static noinstr void xen_hcall_count_multicall(const struct multicall_entry *mc,
-					      unsigned long n)
-{
-	unsigned int per_class[XEN_HCALL_CLASSES] = {};
-	enum xen_hcall_class class, c;
-	unsigned long i;
-
-	for (i = 0; i < n; i++) {
-		c = __xen_hypercall_class(mc[i].op, mc[i].args[0]);
-		per_class[c]++;
-		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
-		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
-		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
-	}
-	if (n)
-		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(n)]);
-
-	class = XEN_HCALL_OTHER;
-	for (c = 0; c < XEN_HCALL_CLASSES; c++)
-		if (per_class[c] > per_class[class])
-			class = c;
-	this_cpu_inc(xen_hypercall_counts.classes[class]);
-}
-
 /**
  * xen_hypercall_stats_add_one - account one hypercall that is not a multicall
  * @a1: first argument
@@ -223,29 +194,44 @@ void xen_hypercall_stats_add_one(unsigned long a1, unsigned long a2, unsigned in
 }
 
 /**
- * xen_hypercall_stats_add - account one hypercall about to be made
- * @op: hypercall number
- * @a1: first argument
- * @a2: second argument
+ * xen_hypercall_stats_add_multicall - account one multicall about to be made
+ * @mc: its entry array
+ * @n: its number of entries
  *
- * Called by the counting twins for a multicall, after they saved every
- * register their caller expects to keep, with interrupts and preemption in
- * any state: every counter update is a single per-CPU increment. For a
- * multicall, @a1 and @a2 are the entry array and its length; a kernel array
- * is read, not changed. An array in user space (a privcmd multicall) is
- * never read: the multicall counts as one call of class "other". Any other
- * hypercall is counted as xen_hypercall_stats_add_one() counts it.
+ * Called by the counting twins, after they saved every register their
+ * caller expects to keep, with interrupts and preemption in any state:
+ * every counter update is a single per-CPU increment. Each entry is counted
+ * as a batched call of its own number and class, and the trap itself goes
+ * to the class most entries belong to. A kernel array is read, not changed.
+ * An array in user space (a privcmd multicall) is never read: the multicall
+ * counts as one call of class "other".
  */
-noinstr void xen_hypercall_stats_add(unsigned int op, unsigned long a1, unsigned long a2)
+noinstr void xen_hypercall_stats_add_multicall(const struct multicall_entry *mc,
+					       unsigned long n)
 {
-	if (op != __HYPERVISOR_multicall) {
-		xen_hypercall_stats_add_one(a1, a2, op);
-		return;
-	}
-	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
+	unsigned int per_class[XEN_HCALL_CLASSES] = {};
+	enum xen_hcall_class class, c;
+	unsigned long i;
+
+	this_cpu_inc(xen_hypercall_counts.calls[__HYPERVISOR_multicall]);
 	/* privcmd: the entries are in user space, and stay unread. */
-	xen_hcall_count_multicall((const struct multicall_entry *)a1,
-				  a1 < TASK_SIZE_MAX ? 0 : a2);
+	if ((unsigned long)mc < TASK_SIZE_MAX)
+		n = 0;
+	for (i = 0; i < n; i++) {
+		c = __xen_hypercall_class(mc[i].op, mc[i].args[0]);
+		per_class[c]++;
+		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
+		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
+		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
+	}
+	if (n)
+		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(n)]);
+
+	class = XEN_HCALL_OTHER;
+	for (c = 0; c < XEN_HCALL_CLASSES; c++)
+		if (per_class[c] > per_class[class])
+			class = c;
+	this_cpu_inc(xen_hypercall_counts.classes[class]);
 }
 
 /* Each hypercall function and its counting twin (hypercall_stats_asm.S). */

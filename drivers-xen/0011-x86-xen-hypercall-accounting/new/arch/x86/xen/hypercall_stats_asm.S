@@ -10,9 +10,11 @@
  * one saved register and a call of xen_hypercall_stats_add_one(), which
  * finds the hypercall's first two arguments where they already are and
  * preserves every register itself. For a multicall the twin saves every
- * register its caller expects to keep and calls xen_hypercall_stats_add(),
- * which reads the entries. While accounting is off nothing here runs: the
- * hypercall path is the one of a kernel built without accounting.
+ * register its caller expects to keep and calls
+ * xen_hypercall_stats_add_multicall(), which finds the entry array and
+ * its length where the hypercall has them and reads the entries. While
+ * accounting is off nothing here runs: the hypercall path is the one of a
+ * kernel built without accounting.
  *
  * Input and output as for xen_hypercall_pv: %eax the hypercall number,
  * %rdi, %rsi, %rdx, %r10, %r8 its arguments, the result in %rax.
@@ -49,11 +51,8 @@ SYM_FUNC_START(\target\()_counted)
 	push %r9
 	push %r10
 	push %r11
-	/* xen_hypercall_stats_add(op, arg1, arg2) */
-	mov %rsi, %rdx
-	mov %rdi, %rsi
-	mov %eax, %edi
-	call xen_hypercall_stats_add
+	/* xen_hypercall_stats_add_multicall(entries, count): arg1, arg2 */
+	call xen_hypercall_stats_add_multicall
 	pop %r11
 	pop %r10
 	pop %r9
