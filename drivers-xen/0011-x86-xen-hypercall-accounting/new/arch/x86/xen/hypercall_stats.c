@@ -5,16 +5,20 @@
  *
  * Every hypercall the kernel issues from C goes through the xen_hypercall
  * static call. While accounting is on, the static call points to a
- * counting twin of its target (hypercall_stats_asm.S), which calls
- * xen_hypercall_stats_add_one() (or, for a multicall,
- * xen_hypercall_stats_add_multicall()) and then makes the hypercall; while
- * it is off (the default) the static call points where it would without
- * this file, so accounting that is off costs nothing on the hypercall
- * path. A multicall is counted once as a hypercall (attributed to the
- * class most of its entries belong to) and each of its entries is counted
- * as a batched call of its own number and class. Two histograms show how much
- * work each trap into Xen carries: entries per multicall, and requests per
- * mmu_update/mmuext_op.
+ * counting twin of its target (hypercall_stats_asm.S), which counts the
+ * hypercall and then makes it; while it is off (the default) the static
+ * call points where it would without this file, so accounting that is off
+ * costs nothing on the hypercall path. A multicall is counted once as a
+ * hypercall (attributed to the class most of its entries belong to) and
+ * each of its entries is counted as a batched call of its own number and
+ * class. Two histograms show how much work each trap into Xen carries:
+ * entries per multicall, and requests per mmu_update/mmuext_op.
+ *
+ * To keep accounting that is on cheap, the twins do as little as they can
+ * per hypercall: most only count the hypercall's number, and its class is
+ * derived from the number when the counts are read. The hypercalls whose
+ * class depends on their sub-operation (sched_op, vcpu_op, hvm_op), and
+ * multicalls, are classified as they are made, in C.
  *
  * Hypercalls made from assembly (the PV iret and syscall return paths) do
  * not go through the static call and are not counted.
@@ -24,6 +28,7 @@
  * "reset" clears the counters. Anything else is rejected with -EINVAL.
  */
 
+#include <linux/bits.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/log2.h>
@@ -43,12 +48,40 @@
 
 #include "xen-ops.h"
 
-/* Without it xen_hypercall_stats_add_one() would clobber the twins' registers. */
+/* Without it xen_hypercall_stats_add_slow() would clobber the twins' registers. */
 #if !__has_attribute(__no_caller_saved_registers__)
 #error "hypercall accounting needs a compiler with no_caller_saved_registers"
 #endif
 
-DEFINE_PER_CPU(struct xen_hypercall_counts, xen_hypercall_counts);
+/**
+ * struct xen_hcall_percpu - the counters of one CPU
+ * @calls: traps into Xen by hypercall number, counted by the twins
+ * @requests: direct mmu_update/mmuext_op calls by number of requests, up
+ *	to XEN_HCALL_REQ_DIRECT, counted by the twins
+ * @args: counted in C, for the hypercalls whose arguments matter; its
+ *	calls[] stays zero, and its classes[] counts only the traps whose
+ *	class cannot be told from their number (xen_hcall_class_by_args())
+ */
+struct xen_hcall_percpu {
+	u64 calls[XEN_HCALL_NR];
+	u64 requests[XEN_HCALL_REQ_DIRECT + 1];
+	struct xen_hypercall_counts args;
+};
+
+/*
+ * Allocated when accounting is first switched on, and kept: a kernel that
+ * never counts has no per-CPU counters, and so the per-CPU memory layout
+ * of a kernel built without accounting. Read by the twins.
+ */
+struct xen_hcall_percpu __percpu *xen_hcall_percpu;
+
+/* The twins call C for these hypercall numbers (a bit for each). */
+const u64 xen_hcall_arg_ops = BIT_ULL(__HYPERVISOR_mmu_update) |
+			      BIT_ULL(__HYPERVISOR_multicall) |
+			      BIT_ULL(__HYPERVISOR_vcpu_op) |
+			      BIT_ULL(__HYPERVISOR_mmuext_op) |
+			      BIT_ULL(__HYPERVISOR_sched_op) |
+			      BIT_ULL(__HYPERVISOR_hvm_op);
 
 static const char *const xen_hcall_class_names[XEN_HCALL_CLASSES] = {
 	[XEN_HCALL_PAGE_TABLE]	= "page-table",
@@ -167,40 +200,57 @@ static __always_inline unsigned int xen_hcall_index(unsigned int op)
 	return op < XEN_HCALL_NR ? op : XEN_HCALL_NR - 1;
 }
 
-static __always_inline void xen_hcall_count_requests(unsigned int op, unsigned long count)
+static __always_inline bool xen_hcall_has_requests(unsigned int op)
 {
-	if (op == __HYPERVISOR_mmu_update || op == __HYPERVISOR_mmuext_op)
-		this_cpu_inc(xen_hypercall_counts.requests_hist[xen_hcall_bucket(count)]);
+	return op == __HYPERVISOR_mmu_update || op == __HYPERVISOR_mmuext_op;
+}
+
+/*
+ * The hypercalls classified as they are made: the class of any other
+ * follows from its number, __xen_hypercall_class(op, 0).
+ */
+static __always_inline bool xen_hcall_class_by_args(unsigned int op)
+{
+	return op == __HYPERVISOR_multicall || op == __HYPERVISOR_sched_op ||
+	       op == __HYPERVISOR_vcpu_op || op == __HYPERVISOR_hvm_op;
 }
 
 /**
- * xen_hypercall_stats_add_one - account one hypercall that is not a multicall
+ * xen_hypercall_stats_add_slow - account what a twin could not
  * @a1: first argument
  * @a2: second argument
- * @op: hypercall number
+ * @op: hypercall number, as the twin found it in %rax
  *
- * The common case of the counting twins, kept cheap because it runs for
- * every hypercall while accounting is on: @a1 and @a2 arrive in the
- * registers that hold the hypercall's own first two arguments, and every
- * register is preserved (no_caller_saved_registers), so a twin saves only
- * the one it loads @op into. Nothing here calls another function.
+ * Called by the counting twins for a hypercall number they do not count
+ * one by one, for an mmu_update or mmuext_op with more requests than they
+ * count directly, and for the hypercalls whose class depends on their
+ * sub-operation. @a1 and @a2 arrive in the registers that hold the
+ * hypercall's own first two arguments, and every register is preserved
+ * (no_caller_saved_registers), so a twin saves only the one it loads @op
+ * into. Nothing here calls another function.
  */
 noinstr __no_caller_saved_registers
-void xen_hypercall_stats_add_one(unsigned long a1, unsigned long a2, unsigned int op)
+void xen_hypercall_stats_add_slow(unsigned long a1, unsigned long a2, unsigned long op)
 {
-	this_cpu_inc(xen_hypercall_counts.calls[xen_hcall_index(op)]);
-	this_cpu_inc(xen_hypercall_counts.classes[__xen_hypercall_class(op, a1)]);
-	xen_hcall_count_requests(op, a2);
+	struct xen_hcall_percpu __percpu *pc = xen_hcall_percpu;
+
+	if (op >= XEN_HCALL_NR - 1)
+		this_cpu_inc(pc->calls[XEN_HCALL_NR - 1]);
+	else if (xen_hcall_has_requests(op))
+		this_cpu_inc(pc->args.requests_hist[xen_hcall_bucket(a2)]);
+	else
+		this_cpu_inc(pc->args.classes[__xen_hypercall_class(op, a1)]);
 }
 
 /**
- * xen_hypercall_stats_add_multicall - account one multicall about to be made
+ * xen_hypercall_stats_add_multicall - account the entries of a multicall
  * @mc: its entry array
  * @n: its number of entries
  *
- * Called by the counting twins, after they saved every register their
- * caller expects to keep, with interrupts and preemption in any state:
- * every counter update is a single per-CPU increment. Each entry is counted
+ * Called by the counting twins, after they counted the multicall and saved
+ * every register their caller expects to keep, with interrupts and
+ * preemption in any state: every counter update is a single per-CPU
+ * increment. Each entry is counted
  * as a batched call of its own number and class, and the trap itself goes
  * to the class most entries belong to. A kernel array is read, not changed.
  * An array in user space (a privcmd multicall) is never read: the multicall
@@ -209,29 +259,33 @@ void xen_hypercall_stats_add_one(unsigned long a1, unsigned long a2, unsigned in
 noinstr void xen_hypercall_stats_add_multicall(const struct multicall_entry *mc,
 					       unsigned long n)
 {
+	struct xen_hcall_percpu __percpu *pc = xen_hcall_percpu;
 	unsigned int per_class[XEN_HCALL_CLASSES] = {};
 	enum xen_hcall_class class, c;
 	unsigned long i;
+	unsigned int b;
 
-	this_cpu_inc(xen_hypercall_counts.calls[__HYPERVISOR_multicall]);
 	/* privcmd: the entries are in user space, and stay unread. */
 	if ((unsigned long)mc < TASK_SIZE_MAX)
 		n = 0;
 	for (i = 0; i < n; i++) {
 		c = __xen_hypercall_class(mc[i].op, mc[i].args[0]);
 		per_class[c]++;
-		this_cpu_inc(xen_hypercall_counts.batched[xen_hcall_index(mc[i].op)]);
-		this_cpu_inc(xen_hypercall_counts.classes_batched[c]);
-		xen_hcall_count_requests(mc[i].op, mc[i].args[1]);
+		this_cpu_inc(pc->args.batched[xen_hcall_index(mc[i].op)]);
+		this_cpu_inc(pc->args.classes_batched[c]);
+		if (xen_hcall_has_requests(mc[i].op)) {
+			b = xen_hcall_bucket(mc[i].args[1]);
+			this_cpu_inc(pc->args.requests_hist[b]);
+		}
 	}
 	if (n)
-		this_cpu_inc(xen_hypercall_counts.multicall_hist[xen_hcall_bucket(n)]);
+		this_cpu_inc(pc->args.multicall_hist[xen_hcall_bucket(n)]);
 
 	class = XEN_HCALL_OTHER;
 	for (c = 0; c < XEN_HCALL_CLASSES; c++)
 		if (per_class[c] > per_class[class])
 			class = c;
-	this_cpu_inc(xen_hypercall_counts.classes[class]);
+	this_cpu_inc(pc->args.classes[class]);
 }
 
 /* Each hypercall function and its counting twin (hypercall_stats_asm.S). */
@@ -254,15 +308,30 @@ static bool xen_hcall_enabled;
  * @on: true to count from now on, false to stop
  *
  * Points the xen_hypercall static call to the counting twin of its target,
- * or back. On bare metal, where no hypercall is made, only the setting is
+ * or back. The first time accounting is switched on, the counters are
+ * allocated. On bare metal, where no hypercall is made, only the setting is
  * recorded.
+ *
+ * Return: 0, or -ENOMEM when the counters cannot be allocated (accounting
+ * then stays off).
  */
-void xen_hypercall_stats_set(bool on)
+int xen_hypercall_stats_set(bool on)
 {
 	void (*func)(void), (*next)(void) = NULL;
+	struct xen_hcall_percpu __percpu *pc;
 	unsigned int i;
 
+	BUILD_BUG_ON(offsetof(struct xen_hcall_percpu, requests) != XEN_HCALL_REQUESTS_OFFSET);
 	mutex_lock(&xen_hcall_lock);
+	if (on && !xen_hcall_percpu) {
+		pc = alloc_percpu(struct xen_hcall_percpu);
+		if (!pc) {
+			mutex_unlock(&xen_hcall_lock);
+			return -ENOMEM;
+		}
+		/* Seen by the twins before the call sites lead there. */
+		WRITE_ONCE(xen_hcall_percpu, pc);
+	}
 	/* An HVM or PVH guest that has not made a hypercall yet. */
 	if (xen_domain() && !xen_pv_domain())
 		xen_hypercall_setfunc();
@@ -277,6 +346,7 @@ void xen_hypercall_stats_set(bool on)
 		static_call_update(xen_hypercall, next);
 	WRITE_ONCE(xen_hcall_enabled, on);
 	mutex_unlock(&xen_hcall_lock);
+	return 0;
 }
 
 /**
@@ -296,20 +366,34 @@ bool xen_hypercall_stats_enabled(void)
  */
 void xen_hypercall_stats_read(int cpu, struct xen_hypercall_counts *sum)
 {
-	const u64 *src;
+	struct xen_hcall_percpu __percpu *pc = READ_ONCE(xen_hcall_percpu);
+	const struct xen_hcall_percpu *p;
 	u64 *dst = (u64 *)sum;
+	const u64 *src;
+	unsigned int op, n;
 	size_t i;
 	int c;
 
 	BUILD_BUG_ON(sizeof(*sum) % sizeof(u64));
 	memset(sum, 0, sizeof(*sum));
+	if (!pc)
+		return;		/* never switched on */
 	for_each_possible_cpu(c) {
 		if (cpu >= 0 && c != cpu)
 			continue;
-		src = (const u64 *)per_cpu_ptr(&xen_hypercall_counts, c);
+		p = per_cpu_ptr(pc, c);
+		src = (const u64 *)&p->args;
 		for (i = 0; i < sizeof(*sum) / sizeof(u64); i++)
 			dst[i] += READ_ONCE(src[i]);
+		for (op = 0; op < XEN_HCALL_NR; op++)
+			sum->calls[op] += READ_ONCE(p->calls[op]);
+		for (n = 0; n <= XEN_HCALL_REQ_DIRECT; n++)
+			sum->requests_hist[xen_hcall_bucket(n)] += READ_ONCE(p->requests[n]);
 	}
+	/* The class of the others is known by their number alone. */
+	for (op = 0; op < XEN_HCALL_NR; op++)
+		if (!xen_hcall_class_by_args(op))
+			sum->classes[__xen_hypercall_class(op, 0)] += sum->calls[op];
 }
 
 /* Buckets are labelled "1", "2", "3-4", "5-8", ..., and "65+" for the last. */
@@ -381,17 +465,20 @@ static int xen_hcall_open(struct inode *inode, struct file *file)
  */
 void xen_hypercall_stats_reset(void)
 {
+	struct xen_hcall_percpu __percpu *pc = READ_ONCE(xen_hcall_percpu);
 	int cpu;
 
+	if (!pc)
+		return;
 	for_each_possible_cpu(cpu)
-		memset(per_cpu_ptr(&xen_hypercall_counts, cpu), 0,
-		       sizeof(struct xen_hypercall_counts));
+		memset(per_cpu_ptr(pc, cpu), 0, sizeof(struct xen_hcall_percpu));
 }
 
 static ssize_t xen_hcall_write(struct file *file, const char __user *ubuf, size_t len,
 			       loff_t *ppos)
 {
 	char buf[8];
+	int ret = 0;
 
 	if (len == 0 || len >= sizeof(buf))
 		return -EINVAL;
@@ -401,14 +488,14 @@ static ssize_t xen_hcall_write(struct file *file, const char __user *ubuf, size_
 	strim(buf);
 
 	if (!strcmp(buf, "1"))
-		xen_hypercall_stats_set(true);
+		ret = xen_hypercall_stats_set(true);
 	else if (!strcmp(buf, "0"))
-		xen_hypercall_stats_set(false);
+		ret = xen_hypercall_stats_set(false);
 	else if (!strcmp(buf, "reset"))
 		xen_hypercall_stats_reset();
 	else
 		return -EINVAL;
-	return len;
+	return ret ?: len;
 }
 
 static const struct file_operations xen_hcall_fops = {

@@ -32,6 +32,8 @@
 u64 xen_hypercall_traps;
 
 #define BATCH_PAGES	8
+/* Pages the lazy MMU batch cases remap, at most (one mmu_update holds 32). */
+#define BATCH_PAGES_MAX	24
 
 struct hcall_test_ctx {
 	struct xen_hypercall_counts before, after;
@@ -226,38 +228,83 @@ static void restore_ptes(pte_t **ptep, const pte_t *old, unsigned int n, void *a
 }
 
 /*
- * BATCH_PAGES pte updates in lazy MMU mode leave as one mmu_update carrying
- * BATCH_PAGES requests (a single queued entry is issued directly, not as a
- * multicall): one page-table hypercall, one sample in the 5-8 bucket.
+ * The batch sizes the lazy MMU case tries, with the histogram bucket each
+ * must land in: 8 requests are counted by the counting twin itself, 24
+ * (more than XEN_HCALL_REQ_DIRECT) by the C function it calls.
+ */
+struct batch_param {
+	unsigned int pages;
+	unsigned int bucket;
+	const char *desc;
+};
+
+static const struct batch_param batch_params[] = {
+	{ BATCH_PAGES, 3, "8 requests, bucket 5-8" },
+	{ BATCH_PAGES_MAX, 5, "24 requests, bucket 17-32" },
+};
+
+KUNIT_ARRAY_PARAM_DESC(batch, batch_params, desc);
+
+/*
+ * N pte updates in lazy MMU mode leave as one mmu_update carrying N
+ * requests (a single queued entry is issued directly, not as a multicall):
+ * one page-table hypercall, one sample in N's bucket.
  */
 static void lazy_mmu_batch_histogram_test(struct kunit *test)
 {
+	const struct batch_param *param = test->param_value;
 	struct hcall_test_ctx *ctx = test->priv;
-	void *area = vmalloc(BATCH_PAGES * PAGE_SIZE);
+	void *area = vmalloc(param->pages * PAGE_SIZE);
 	struct page *other = alloc_page(GFP_KERNEL);
-	pte_t old[BATCH_PAGES], **ptep;
+	pte_t old[BATCH_PAGES_MAX], **ptep;
 	unsigned long flags;
 	int cpu;
 
 	skip_unless_xen_pv(test);
 	KUNIT_ASSERT_NOT_NULL(test, area);
 	KUNIT_ASSERT_NOT_NULL(test, other);
-	ptep = area_ptes(test, area, BATCH_PAGES, old);
+	ptep = area_ptes(test, area, param->pages, old);
 	xen_hypercall_stats_set(true);
 
 	local_irq_save(flags);
 	cpu = smp_processor_id();
 	xen_hypercall_stats_read(cpu, &ctx->before);
-	remap_lazily(ptep, BATCH_PAGES, other);
+	remap_lazily(ptep, param->pages, other);
 	xen_hypercall_stats_read(cpu, &ctx->after);
 	local_irq_restore(flags);
-	restore_ptes(ptep, old, BATCH_PAGES, area);
+	restore_ptes(ptep, old, param->pages, area);
 	__free_page(other);
 	vfree(area);
 
 	ctx->before.calls[__HYPERVISOR_mmu_update]++;
 	ctx->before.classes[XEN_HCALL_PAGE_TABLE]++;
-	ctx->before.requests_hist[3]++;		/* 5-8 requests */
+	ctx->before.requests_hist[param->bucket]++;
+	expect_counts(test, &ctx->before, &ctx->after);
+}
+
+/*
+ * A hypercall whose class depends on its sub-operation: stopping the
+ * periodic timer (which Linux has done at boot already, so it changes
+ * nothing) is a vcpu_op of class "timer", counted once, in that class.
+ */
+static void subop_class_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	unsigned long flags;
+	int cpu;
+
+	skip_unless_xen(test);
+	xen_hypercall_stats_set(true);
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, xen_vcpu_nr(cpu), NULL);
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+
+	ctx->before.calls[__HYPERVISOR_vcpu_op]++;
+	ctx->before.classes[XEN_HCALL_TIMER]++;
 	expect_counts(test, &ctx->before, &ctx->after);
 }
 
@@ -406,7 +453,8 @@ static struct kunit_case xen_hypercalls_test_cases[] = {
 	KUNIT_CASE(single_hypercall_counted_once_test),
 	KUNIT_CASE(static_call_target_test),
 	KUNIT_CASE(disabled_counts_nothing_test),
-	KUNIT_CASE(lazy_mmu_batch_histogram_test),
+	KUNIT_CASE_PARAM(lazy_mmu_batch_histogram_test, batch_gen_params),
+	KUNIT_CASE(subop_class_test),
 	KUNIT_CASE(multicall_entries_counted_test),
 	KUNIT_CASE(totals_match_trap_count_test),
 	{}
