@@ -80,8 +80,8 @@ hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: of
 
 # Switch hypercall accounting on and off under load (a known failure, see README).
 .PHONY: hcstats-stress
-hcstats-stress: kernel initramfs ## switch accounting on/off N times under load in the Xen boots (N=300)
-	@$(S)/hcstats-stress.sh $(or $(N),300)
+hcstats-stress: kernel initramfs ## switch accounting on/off N times under load in the Xen boots (N=100; MTTCG=1: multi-threaded TCG)
+	@$(S)/hcstats-stress.sh $(if $(MTTCG),--mttcg) $(or $(N),100)
 
 demo: ## the main job: deps, tree, kernel, initramfs, three boots, summary
 	@$(S)/demo.sh

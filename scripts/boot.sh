@@ -3,13 +3,18 @@
 # Boot build/obj's bzImage with build/initrd.gz in one column of the boot
 # matrix under QEMU (software emulation), save the serial log and judge it.
 #
-#   boot.sh COLUMN [--dry-run] [--icount] [--timeout SECONDS]
-#                  [--expect ENV] [--append ARGS] [--out DIR]
+#   boot.sh COLUMN [--dry-run] [--icount] [--single-thread]
+#                  [--timeout SECONDS] [--expect ENV] [--append ARGS]
+#                  [--out DIR]
 #
 # COLUMN: native, xen-pv or xen-pvh (see scripts/columns.sh).
 # --dry-run (or DRY_RUN=1) prints the QEMU command and boots nothing.
 # --icount (or ICOUNT=1) runs QEMU with -icount shift=0,sleep=off: guest
 #   time counts instructions, a deterministic cost model.
+# --single-thread runs every vCPU on one host thread (-accel
+#   tcg,thread=single), where code one vCPU rewrites is never executed
+#   stale by another; the xen-pv column always does (scripts/columns.sh)
+#   unless PVOPS_MTTCG=1.
 # --expect ENV tells the x86_hypervisor suite to expect ENV instead of the
 #   column's own environment (used to show that the suite can fail).
 # Results go to build/boot/COLUMN/ (or --out): serial.log as QEMU wrote
@@ -29,6 +34,7 @@ shift
 column_setup "$column" || die "unknown column '$column' (want one of: ${COLUMNS[*]})"
 dry_run=${DRY_RUN:-0}
 icount=${ICOUNT:-0}
+single_thread=0
 timeout_s=${BOOT_TIMEOUT:-240}
 out=$BUILD/boot/$column
 extra=
@@ -36,6 +42,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--dry-run) dry_run=1 ;;
 	--icount) icount=1 ;;
+	--single-thread) single_thread=1 ;;
 	--timeout) timeout_s=${2:?--timeout needs seconds}; shift ;;
 	--expect) EXPECT=${2:?--expect needs an environment}; shift ;;
 	--append) extra=${2?}; shift ;;
@@ -62,6 +69,8 @@ if [ "$icount" = 1 ]; then
 	cmd+=(-icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm)
 	linux_args+=" norandmaps"
 fi
+[ "${PVOPS_MTTCG:-0}" = 1 ] || [ "$TCG_THREAD" != single ] || single_thread=1
+[ "$single_thread" = 0 ] || [ "$icount" = 1 ] || cmd+=(-accel tcg,thread=single)
 if [ "$HYPERVISOR" = none ]; then
 	cmd+=(-kernel "$BZIMAGE" -initrd "$INITRD" -append "$linux_args")
 else
