@@ -19,7 +19,9 @@ Prints two tables and the verdicts:
                ops ran in exactly the same number of instructions;
   on vs off    per benchmark and boot, from the A/B runs: the change, the
                hypercalls per op and the instructions each one added.
-Targets: |off - base| <= 0.1% in every boot, on - off <= 2% under Xen.
+Targets: |off - base| <= 0.1% in every boot, on - off <= 2% under Xen,
+both on the benchmarks that count instructions per op (metric "time");
+the wakeup benchmarks (overshoot, lateness) are shown beside them.
 Exit status 1 when a target is missed, 2 on unreadable input.
 """
 
@@ -39,6 +41,9 @@ def fail(msg):
     sys.exit(2)
 
 
+METRICS = {}    # benchmark -> its metric: 'time', or a wakeup's 'overshoot', 'lateness'
+
+
 def report_cells(path):
     """(benchmark, column) -> median per op, from a pvharness report."""
     try:
@@ -50,6 +55,7 @@ def report_cells(path):
         fail(f'{path} was not run in deterministic mode')
     out = {}
     for bench in report['benchmarks']:
+        METRICS[bench['name']] = bench.get('metric', 'time')
         for col, cell in bench['columns'].items():
             if cell.get('status') == 'ok' and cell.get('median'):
                 out[(bench['name'], col)] = float(cell['median'])
@@ -129,17 +135,25 @@ def off_vs_base(base, again, off):
     print()
     verdicts = {}
     for col in COLUMNS:
-        keys = [k for k in base if k[1] == col and k in off and k in again]
+        both = [k for k in base if k[1] == col and k in off and k in again]
+        # The target is on instructions per op; how late a wakeup comes
+        # depends on where the timer tick falls, which moves from boot
+        # to boot, and is shown beside it.
+        keys = [k for k in both if METRICS.get(k[0], 'time') == 'time']
+        wakeups = [k for k in both if k not in keys]
         same_off = sum(1 for k in keys if off[k] == base[k])
         same_again = sum(1 for k in keys if again[k] == base[k])
         worst_off = max((abs(pct(off[k], base[k])) for k in keys), default=0.0)
         worst_again = max((abs(pct(again[k], base[k])) for k in keys), default=0.0)
+        wake_off = max((abs(pct(off[k], base[k])) for k in wakeups), default=0.0)
+        wake_again = max((abs(pct(again[k], base[k])) for k in wakeups), default=0.0)
         met = bool(keys) and worst_off <= OFF_LIMIT
         verdicts[col] = met
-        print(f'{col:<8} off vs base: {same_off} of {len(keys)} ops identical, largest '
+        print(f'{col:<8} off vs base: {same_off} of {len(keys)} time ops identical, largest '
               f'|off-base| {worst_off:.3f}% (target {OFF_LIMIT}%: '
               f"{'met' if met else 'MISSED'}); the same kernel booted again: "
-              f'{same_again} of {len(keys)} identical, largest {worst_again:.3f}%')
+              f'{same_again} of {len(keys)} identical, largest {worst_again:.3f}%; '
+              f'wakeups: largest |off-base| {wake_off:.3f}%, booted again {wake_again:.3f}%')
     return verdicts
 
 

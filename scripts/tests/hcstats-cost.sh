@@ -54,7 +54,7 @@ ablog ab-costly 10300 0 # 3%
 ablog ab-leak 10030 0.5
 
 judge off ab || { cat "$dir/out"; echo "FAIL: targets met, but exit status $?"; exit 1; }
-grep -q "^xen-pv   off vs base: 2 of 2 ops identical, largest |off-base| 0.000% (target 0.1%: met)" "$dir/out" ||
+grep -q "^xen-pv   off vs base: 2 of 2 time ops identical, largest |off-base| 0.000% (target 0.1%: met)" "$dir/out" ||
 	{ cat "$dir/out"; echo "FAIL: no 'met' line for off vs base"; exit 1; }
 grep -q "^xen-pv   on vs off: largest +0.300%.*added per hypercall.*15.0 to 15.0.*(target 2.0%: met)" "$dir/out" ||
 	{ cat "$dir/out"; echo "FAIL: no 'met' line for on vs off"; exit 1; }
