@@ -75,13 +75,21 @@ struct xen_hcall_percpu {
  */
 struct xen_hcall_percpu __percpu *xen_hcall_percpu;
 
-/* The twins call C for these hypercall numbers (a bit for each). */
-const u64 xen_hcall_arg_ops = BIT_ULL(__HYPERVISOR_mmu_update) |
-			      BIT_ULL(__HYPERVISOR_multicall) |
-			      BIT_ULL(__HYPERVISOR_vcpu_op) |
-			      BIT_ULL(__HYPERVISOR_mmuext_op) |
-			      BIT_ULL(__HYPERVISOR_sched_op) |
-			      BIT_ULL(__HYPERVISOR_hvm_op);
+/*
+ * The hypercalls classified as they are made: multicalls, and those whose
+ * class depends on their sub-operation. The class of any other follows
+ * from its number, __xen_hypercall_class(op, 0). A bit for each number.
+ */
+#define XEN_HCALL_BY_ARGS_OPS	(BIT_ULL(__HYPERVISOR_multicall) |	\
+				 BIT_ULL(__HYPERVISOR_sched_op) |	\
+				 BIT_ULL(__HYPERVISOR_vcpu_op) |	\
+				 BIT_ULL(__HYPERVISOR_hvm_op))
+/* The hypercalls whose number of requests goes into the histogram. */
+#define XEN_HCALL_REQUEST_OPS	(BIT_ULL(__HYPERVISOR_mmu_update) |	\
+				 BIT_ULL(__HYPERVISOR_mmuext_op))
+
+/* The twins look further than the number at these hypercalls. */
+const u64 xen_hcall_arg_ops = XEN_HCALL_BY_ARGS_OPS | XEN_HCALL_REQUEST_OPS;
 
 static const char *const xen_hcall_class_names[XEN_HCALL_CLASSES] = {
 	[XEN_HCALL_PAGE_TABLE]	= "page-table",
@@ -200,19 +208,19 @@ static __always_inline unsigned int xen_hcall_index(unsigned int op)
 	return op < XEN_HCALL_NR ? op : XEN_HCALL_NR - 1;
 }
 
-static __always_inline bool xen_hcall_has_requests(unsigned int op)
+static __always_inline bool xen_hcall_in(u64 ops, unsigned int op)
 {
-	return op == __HYPERVISOR_mmu_update || op == __HYPERVISOR_mmuext_op;
+	return op < 64 && (ops & BIT_ULL(op));
 }
 
-/*
- * The hypercalls classified as they are made: the class of any other
- * follows from its number, __xen_hypercall_class(op, 0).
- */
+static __always_inline bool xen_hcall_has_requests(unsigned int op)
+{
+	return xen_hcall_in(XEN_HCALL_REQUEST_OPS, op);
+}
+
 static __always_inline bool xen_hcall_class_by_args(unsigned int op)
 {
-	return op == __HYPERVISOR_multicall || op == __HYPERVISOR_sched_op ||
-	       op == __HYPERVISOR_vcpu_op || op == __HYPERVISOR_hvm_op;
+	return xen_hcall_in(XEN_HCALL_BY_ARGS_OPS, op);
 }
 
 /**
