@@ -8,11 +8,11 @@
 BASE.json, AGAIN.json and OFF.json are pvharness reports in deterministic
 mode (a per-op time is a count of guest instructions, Xen's included): the
 kernel without accounting, the same kernel booted again with one more
-kernel argument, and the kernel with accounting compiled in and off. With --off-again, OFF2.json
-is the off kernel booted with the same extra argument as AGAIN.json, and
-each kernel's figure is the least of its two boots (as the A/B runs take
-the least of their passes): what one boot's allocator state adds to an
-operation weighs less.
+kernel argument, and the kernel with accounting compiled in and off.
+With --off-again, OFF2.json is the off kernel booted with the same extra
+argument as AGAIN.json, and each kernel's figure is the least of its two
+boots (as the A/B runs take the least of their passes): what one boot's
+allocator state adds to an operation weighs less.
 AB_DIR holds one directory per boot (native, xen-pv, xen-pvh) with the
 serial.log of a pvbench A/B run: each benchmark with accounting off, on,
 on, off in the same boot.
@@ -129,6 +129,11 @@ def least_of_boots(first, second):
     return {k: min(v, second[k]) if k in second else v for k, v in first.items()}
 
 
+def largest_dev(cells, base, keys):
+    """The largest |cells - base| over keys, in percent of base."""
+    return max((abs(pct(cells[k], base[k])) for k in keys), default=0.0)
+
+
 def off_vs_base(base, again, off, off_again=None):
     """The table and per-boot verdicts of accounting off against base."""
     how = 'median'
@@ -157,10 +162,8 @@ def off_vs_base(base, again, off, off_again=None):
         wakeups = [k for k in both if k not in keys]
         same_off = sum(1 for k in keys if off[k] == base[k])
         same_again = sum(1 for k in keys if again[k] == base[k])
-        worst_off = max((abs(pct(off[k], base[k])) for k in keys), default=0.0)
-        worst_again = max((abs(pct(again[k], base[k])) for k in keys), default=0.0)
-        wake_off = max((abs(pct(off[k], base[k])) for k in wakeups), default=0.0)
-        wake_again = max((abs(pct(again[k], base[k])) for k in wakeups), default=0.0)
+        worst_off, wake_off = (largest_dev(off, base, ks) for ks in (keys, wakeups))
+        worst_again, wake_again = (largest_dev(again, base, ks) for ks in (keys, wakeups))
         met = bool(keys) and worst_off <= OFF_LIMIT
         verdicts[col] = met
         print(f'{col:<8} off vs base: {same_off} of {len(keys)} time ops identical, largest '
