@@ -112,6 +112,7 @@ json::Value report_json(const ReportInput &in)
 				x.set("median", cell.median);
 				x.set("mean", cell.mean);
 				x.set("p99", cell.p99);
+				x.set("min", cell.min);
 				x.set("runs", cell.runs);
 				x.set("hypercalls_per_op",
 				      cell.hypercalls ? pairs(*cell.hypercalls) : json::Value());

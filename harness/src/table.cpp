@@ -35,6 +35,7 @@ Table build_table(const std::vector<Boot> &boots, const std::vector<std::string>
 			c.median = (c.median * n + r.median) / (n + 1);
 			c.mean = (c.mean * n + r.mean) / (n + 1);
 			c.p99 = (c.p99 * n + r.p99) / (n + 1);
+			c.min = c.runs ? std::min(c.min, r.min) : r.min;
 			if (r.hypercalls) {
 				bench::Pairs merged = c.hypercalls.value_or(bench::Pairs{});
 				for (const auto &[k, v] : *r.hypercalls) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // The side-by-side benchmark table: one row per benchmark, one cell per
-// column (native, Xen PV, Xen PVH), figures averaged over the repeats, and
-// each column's ratio to native.
+// column (native, Xen PV, Xen PVH), figures averaged over the repeats (the
+// cheapest batch: the least over them), and each column's ratio to native.
 #pragma once
 
 #include <map>
@@ -18,6 +18,7 @@ struct Cell {
 	std::string reason;
 	int runs = 0; // ok records averaged
 	double median = 0, mean = 0, p99 = 0;
+	double min = 0;				// the cheapest batch over all repeats, not averaged
 	std::optional<bench::Pairs> hypercalls; // per op; nullopt: n/a
 };
 

@@ -72,6 +72,7 @@ TEST(Table, RepeatsAreAveraged)
 				   fake::boot("native", 2, {{"t.a", "t", {300}}})};
 	Table t = build_table(boots, {"native"});
 	EXPECT_DOUBLE_EQ(t.rows.at(0).cells["native"].median, 200);
+	EXPECT_DOUBLE_EQ(t.rows.at(0).cells["native"].min, 100); // the least, not averaged
 	EXPECT_EQ(t.rows.at(0).cells["native"].runs, 2);
 }
 
@@ -127,6 +128,7 @@ TEST(Report, JsonReadsBackWithTheSameRatios)
 	const json::Value *pv = rows[0].find("columns")->find("xen-pv");
 	ASSERT_TRUE(pv);
 	EXPECT_NEAR(pv->number_or("ratio_to_native", -1), *ratio(t.rows[0], "xen-pv"), 1e-12);
+	EXPECT_EQ(pv->number_or("min", -1), t.rows[0].cells["xen-pv"].min);
 	EXPECT_EQ(pv->find("hypercalls_per_op")->number_or("mmu_update", 0), 12.5);
 	EXPECT_TRUE(rows[0].find("columns")->find("xen-pvh")->find("hypercalls_per_op")->is_null());
 	EXPECT_EQ(v.find("boots")->as_array().size(), 3u);
