@@ -7,9 +7,9 @@
 For every object file (*.o, not built-in.a parts or vmlinux.o) the two
 build directories share, compares the bytes of each executable section
 (.text, .noinstr.text, .init.text, .altinstr_replacement, ...). Prints the
-objects whose code differs and those only one build has, then one line:
-how many objects were compared and how many differ. Exit status 1 when
-any shared object's code differs.
+objects whose code differs and those only one build has (with how many
+bytes of code each holds), then one line: how many objects were compared
+and how many differ. Exit status 1 when any shared object's code differs.
 
 scripts/hcstats-cost.sh runs it on the kernels without and with the
 hypercall accounting: when no shared object differs, accounting that is
@@ -35,13 +35,15 @@ def exec_sections(path):
     return names
 
 
+def section_bytes(path):
+    """Executable section name -> its bytes."""
+    return {name: subprocess.run(['objcopy', '-O', 'binary', '-j', name, path, '/dev/stdout'],
+                                 capture_output=True, check=True).stdout
+            for name in exec_sections(path)}
+
+
 def code(path):
-    digests = {}
-    for name in exec_sections(path):
-        data = subprocess.run(['objcopy', '-O', 'binary', '-j', name, path, '/dev/stdout'],
-                              capture_output=True, check=True).stdout
-        digests[name] = hashlib.sha1(data).hexdigest()
-    return digests
+    return {name: hashlib.sha1(data).hexdigest() for name, data in section_bytes(path).items()}
 
 
 def objects(top):
@@ -63,7 +65,10 @@ def main():
     b, f = objects(base), objects(full)
     differ = 0
     for rel in sorted(b ^ f):
-        print(f'only in {"base" if rel in b else "full"}: {rel}')
+        side = 'base' if rel in b else 'full'
+        size = sum(len(d) for d in section_bytes(os.path.join(base if side == 'base' else full,
+                                                             rel)).values())
+        print(f'only in {side}: {rel} ({size} bytes of code)')
     for rel in sorted(b & f):
         cb, cf = code(os.path.join(base, rel)), code(os.path.join(full, rel))
         if cb != cf:
