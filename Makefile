@@ -72,10 +72,12 @@ bench: kernel initramfs pvharness ## pvbench in all three boots, report in build
 		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
 # What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh),
-# deterministic: off vs. base (0011 and 0013 reverted), code and benchmark,
-# and on vs. off in the same boot (pvbench's A/B mode).
+# deterministic: off vs. base (0011 and 0013 reverted) and vs. a placebo
+# (base plus as much code, never called), code and benchmark, each kernel
+# booted COST_BOOTS times (default 3), and on vs. off in the same boot
+# (pvbench's A/B mode).
 .PHONY: hcstats-cost
-hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base, on vs. off (A/B), per op, in build/cost/ (FULL=1)
+hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base, on vs. off (A/B), per op, in build/cost/ (FULL=1 COST_BOOTS=n)
 	@$(S)/hcstats-cost.sh $(if $(filter 1,$(FULL)),--full)
 
 # Switch hypercall accounting on and off under load (a known failure, see README).

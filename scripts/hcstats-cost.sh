@@ -5,21 +5,28 @@
 # instructions, so a per-op time is an instruction count, Xen's included).
 #
 # 1. Accounting compiled in but off, against the kernel without it:
-#    - the code: both kernels are built (base = the series with 0011 and
-#      0013 reverted, full = the whole series) and textcmp.py compares the
-#      executable sections of every object they share;
-#    - the benchmark: pvbench's set in each kernel, booted natively, as
-#      Xen PV and as Xen PVH (pvharness), and the base kernel a second
-#      time with one more, meaningless, kernel argument: that pair shows
-#      how far two boots of the *same* code drift apart, the noise floor
-#      of any comparison between boots. The off kernel is booted twice the
-#      same way, and each kernel's figure is the least of its two boots.
+#    - the code: three kernels are built: base (the series with 0011 and
+#      0013 reverted), full (the whole series) and placebo (base plus a
+#      function that is never called, as many bytes as the code only the
+#      full kernel has). textcmp.py compares the executable sections of
+#      every object base and full share;
+#    - the benchmark: pvbench's full set in each kernel, booted natively,
+#      as Xen PV and as Xen PVH (pvharness), COST_BOOTS times (default 3),
+#      each boot with a kernel command line of another length (no extra
+#      argument, then pvops.again=1, =22, =333 ...). A boot's state (where
+#      the allocators stand when the benchmark starts) follows from the
+#      kernel image and the command line, and which state a benchmark
+#      lands in moves its median by up to a few tenths of a percent; a
+#      kernel's figure is the least median over its boots.
+#    The placebo separates what the accounting's code changes by being
+#    there (every later function moves; textcmp shows the same code) from
+#    what it executes: off vs placebo holds the layout equal.
 # 2. Accounting on against off, controlled: the full kernel booted once
 #    per column with pvbench's A/B mode (pvops.bench=...+ab), which runs
 #    each benchmark four times in the same boot with accounting off, on,
 #    on, off, and prints what it added per op and per hypercall.
 #
-# Both kernels are built without the xen_hypercalls KUnit suite, which
+# The kernels are built without the xen_hypercalls KUnit suite, which
 # adds a trap counter to the hypercall instructions. Targets: off within
 # 0.1% of base in every boot, on within 2% of off under Xen.
 #
@@ -29,15 +36,20 @@
 # time; and Linux trusts the TSC (tsc=reliable), so that high-resolution
 # timers do not wait for the clocksource watchdog.
 #
-# The base, base-again and off boots also run with debugfs=off. The full
-# kernel creates xen/hypercalls at boot (and natively the xen/ directory
-# with it): two more dentries and inodes, which natively alone moved the
-# fork benchmarks by +0.7% against the base kernel (with debugfs=off:
-# -0.1%, inside what 1-2 MB less memory moves them by). That is where the
-# slab allocator stands when the benchmark starts, not what an operation
+# The off-vs-base boots also run with debugfs=off. The full kernel
+# creates xen/hypercalls at boot (and natively the xen/ directory with
+# it): two more dentries and inodes, which natively alone moved the fork
+# benchmarks by +0.7% against the base kernel. That is where the slab
+# allocator stands when the benchmark starts, not what an operation
 # costs; the A/B boots need the file and keep debugfs.
 #
-#   hcstats-cost.sh [--full]       default: pvbench's --quick set
+# The off-vs-base boots always run pvbench's full set: the quick set's
+# 10 to 32 batches per benchmark give medians that jump between the modes
+# of a two-mode distribution of batch costs (Xen PV fault_storm: 4982 or
+# 5097 instructions from boots whose means differ by 0.004%).
+#
+#   hcstats-cost.sh [--full]       --full: the A/B boots run the full set
+#                                  too (default: pvbench's --quick set)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -47,6 +59,8 @@ REVERT=("x86/xen: Add KUnit tests for hypercall accounting"
 	"x86/xen: Count hypercalls per operation class")
 quick=--quick
 [ "${1:-}" = --full ] && quick=
+boots=${COST_BOOTS:-3}
+[[ $boots =~ ^[1-9]$ ]] || die "COST_BOOTS must be a number of boots from 1 to 9, not '$boots'"
 log=$LOGS/hcstats-cost.log
 : >"$log"
 
@@ -55,22 +69,26 @@ log=$LOGS/hcstats-cost.log
 [ -d "$TREE/.git" ] || die "no series tree at $TREE; run 'make tree' first"
 head=$(git -C "$TREE" rev-parse HEAD)
 
-# kernel NAME DROP REVERT...: $COST/NAME/linux, a clone of the series tree
-# at its HEAD with the commits whose subjects are given reverted, built
-# into $COST/NAME/obj without the options in DROP. Clones are kept between
-# runs so that rebuilds are incremental (and ccache sees the same relative
-# paths as build/obj, so a first build mostly hits).
+# kernel NAME DROP PAD REVERT...: $COST/NAME/linux, a clone of the series
+# tree at its HEAD with the commits whose subjects are given reverted and,
+# when PAD is not 0, a placebo commit: a function of PAD bytes of code that
+# nothing calls. Built into $COST/NAME/obj without the options in DROP.
+# Clones are kept between runs so that rebuilds are incremental (and
+# ccache sees the same relative paths as build/obj, so a first build
+# mostly hits).
 kernel() {
-	local name=$1 drop=$2 dir=$COST/$1 subject c
-	shift 2
+	local name=$1 drop=$2 pad=$3 dir=$COST/$1 subject c
+	shift 3
 	if [ ! -d "$dir/linux/.git" ]; then
 		say "cost: cloning $TREE into $dir/linux (log: $log)"
 		mkdir -p "$dir"
 		git clone -q --local --no-checkout "$TREE" "$dir/linux" >>"$log" 2>&1 ||
 			die "cannot clone $TREE; see $log"
 	fi
-	if [ "$(cat "$dir/series.head" 2>/dev/null)" != "$head" ]; then
-		say "cost: $name = $head${1:+ with $# patch(es) reverted}"
+	local want=$head what=
+	[ "$pad" = 0 ] || want="$head placebo $pad" what=" and a $pad-byte placebo"
+	if [ "$(cat "$dir/series.head" 2>/dev/null)" != "$want" ]; then
+		say "cost: $name = $head${1:+ with $# patch(es) reverted}$what"
 		git -C "$dir/linux" fetch -q "$TREE" "$head" >>"$log" 2>&1 &&
 			git -C "$dir/linux" checkout -q -f --detach "$head" >>"$log" 2>&1 ||
 			die "cannot check out $head in $dir/linux; see $log"
@@ -80,7 +98,8 @@ kernel() {
 			git -C "$dir/linux" revert --no-edit "$c" >>"$log" 2>&1 ||
 				die "reverting '$subject' failed; see $log"
 		done
-		echo "$head" >"$dir/series.head"
+		[ "$pad" = 0 ] || placebo "$dir/linux" "$pad"
+		echo "$want" >"$dir/series.head"
 	fi
 	say "cost: building the $name kernel (log: $dir/logs/build.log)"
 	BUILD=$dir PVOPS_CONFIG_DROP="$drop" "$PVOPS_ROOT/scripts/kernel.sh" >>"$log" 2>&1 ||
@@ -88,32 +107,79 @@ kernel() {
 	# The same initramfs for every kernel: only the kernel differs.
 	cp "$INITRD" "$dir/initrd.gz"
 }
-kernel base "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" "${REVERT[@]}"
-kernel full "XEN_HYPERCALLS_KUNIT_TEST"
+# placebo TREE BYTES: commit arch/x86/xen/cost_placebo.c, a function of
+# BYTES bytes of code that nothing calls, after arch/x86/xen's other
+# objects, where the accounting's objects are linked.
+placebo() {
+	local tree=$1 bytes=$2
+	cat >"$tree/arch/x86/xen/cost_placebo.c" <<EOF
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Not for upstream: scripts/hcstats-cost.sh's placebo, as much code as
+ * the hypercall accounting adds, never called. Every function linked
+ * after it moves as it does with the accounting compiled in.
+ */
+#include <linux/compiler.h>
+
+noinline void __used xen_cost_placebo(void)
+{
+	asm volatile(".skip $bytes, 0x90");
+}
+EOF
+	echo 'obj-y += cost_placebo.o' >>"$tree/arch/x86/xen/Makefile"
+	git -C "$tree" add -A >>"$log" 2>&1 &&
+		git -C "$tree" -c user.name=pvops -c user.email=pvops@localhost \
+			commit -q -m "placebo: $bytes bytes of code nothing calls" >>"$log" 2>&1 ||
+		die "cannot commit the placebo in $tree; see $log"
+}
+
+kernel full "XEN_HYPERCALLS_KUNIT_TEST" 0
+kernel base "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" 0 "${REVERT[@]}"
 
 # The code both kernels share, object by object: when none differs,
-# accounting that is off runs exactly the instructions of the base kernel,
-# and what the benchmarks show between base and off is the two boots
-# taking different paths (memory layout, allocator state), the noise floor
-# of a comparison across kernels.
+# accounting that is off runs exactly the instructions of the base kernel.
 say "cost: comparing the code of the base and full kernels (textcmp.py)"
-python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/full/obj" | tee "$COST/textcmp.txt" ||
+python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/full/obj" >"$COST/textcmp.txt" ||
 	say "cost: the kernels' shared code differs; see $COST/textcmp.txt"
+cat "$COST/textcmp.txt"
+pad=$(sed -n 's/^only in full: .* (\([0-9]*\) bytes of code)$/\1/p' "$COST/textcmp.txt" |
+	awk '{ n += $1 } END { print n + 0 }')
+[ "$pad" -gt 0 ] || die "textcmp.py found no code only the full kernel has; see $COST/textcmp.txt"
+kernel placebo "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" "$pad" "${REVERT[@]}"
+say "cost: comparing the code of the base and placebo kernels (textcmp.py)"
+python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/placebo/obj" >"$COST/textcmp-placebo.txt" ||
+	die "the placebo kernel's shared code differs from base; see $COST/textcmp-placebo.txt"
+
+# Where the code after the accounting's lands in each kernel.
+layout=
+for k in base full placebo; do
+	layout+=" $k $(awk '$3 == "copy_process" { print $1 }' "$COST/$k/obj/System.map")"
+done
+layout="copy_process at${layout}"
+
+# bootarg N: the extra kernel argument of boot N: none, then a command
+# line one argument and N more characters longer each time.
+bootarg() {
+	[ "$1" = 0 ] && return 0
+	printf 'pvops.again=%s' "$(printf "%0${1}d" 0 | tr 0 "$1")"
+}
 
 run() {
 	local name=$1
 	shift
-	say "cost: pvbench, deterministic, $name (report: $COST/results/$name/report.md)"
-	env "$@" "$HARNESS" --root "$PVOPS_ROOT" --out "$COST/results/$name" $quick --deterministic \
+	say "cost: pvbench (full set), deterministic, $name (report: $COST/results/$name/report.md)"
+	env "$@" "$HARNESS" --root "$PVOPS_ROOT" --out "$COST/results/$name" --deterministic \
 		--columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
-pin="PVOPS_SMP=1"
 same="tsc=reliable pvops.hcstats=0 debugfs=off"
-run base BUILD="$COST/base" $pin PVOPS_APPEND="$same"
-run base-again BUILD="$COST/base" $pin PVOPS_APPEND="$same pvops.again=1"
-run off BUILD="$COST/full" $pin PVOPS_APPEND="$same"
-run off-again BUILD="$COST/full" $pin PVOPS_APPEND="$same pvops.again=1"
+rm -rf "$COST/results"
+for ((i = 0; i < boots; i++)); do
+	arg=$(bootarg $i)
+	for k in base full placebo; do
+		run "$k-$i" BUILD="$COST/$k" PVOPS_SMP=1 PVOPS_APPEND="$same${arg:+ $arg}"
+	done
+done
 
 # The A/B boots: the full kernel, accounting switched by pvbench itself.
 spec=${quick:+quick+}ab
@@ -127,8 +193,8 @@ done
 
 {
 	python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" --code "$COST/textcmp.txt" \
-		--off-again "$COST/results/off-again/report.json" \
-		"$COST/results/base/report.json" "$COST/results/base-again/report.json" \
-		"$COST/results/off/report.json" "$COST/ab" && rc=0 || rc=$?
+		--placebo-code "$COST/textcmp-placebo.txt" --layout "$layout" \
+		--base "$COST"/results/base-*/report.json --off "$COST"/results/full-*/report.json \
+		--placebo "$COST"/results/placebo-*/report.json --ab "$COST/ab" && rc=0 || rc=$?
 	exit $rc
 } | tee "$COST/summary.txt"
