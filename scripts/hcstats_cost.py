@@ -150,15 +150,16 @@ def largest_dev(cells, base, keys):
 
 
 def off_verdict(keys, base, off, placebo):
-    """'met', 'met, layout' or 'MISSED' for one boot's time ops."""
-    if not keys:
-        return 'MISSED'
-    if largest_dev(off, base, keys) <= OFF_LIMIT:
-        return 'met'
+    """One boot's verdict on its time ops, 'met', 'met, layout' or
+    'MISSED', and the ops outside the target."""
     outside = [k for k in keys if abs(pct(off[k], base[k])) > OFF_LIMIT]
+    if not keys:
+        return 'MISSED', outside
+    if not outside:
+        return 'met', outside
     if placebo is not None and largest_dev(off, placebo, outside) <= OFF_LIMIT:
-        return 'met, layout'
-    return 'MISSED'
+        return 'met, layout', outside
+    return 'MISSED', outside
 
 
 def off_vs_base(bases, offs, placebos=None):
@@ -195,7 +196,7 @@ def off_vs_base(bases, offs, placebos=None):
         keys = [k for k in both if METRICS.get(k[0], 'time') == 'time']
         wakeups = [k for k in both if k not in keys]
         same_off = sum(1 for k in keys if off[k] == base[k])
-        verdict = off_verdict(keys, base, off, placebo)
+        verdict, outside = off_verdict(keys, base, off, placebo)
         verdicts[col] = verdict != 'MISSED'
         line = (f'{col:<8} off vs base: {same_off} of {len(keys)} time ops identical, largest '
                 f'|off-base| {largest_dev(off, base, keys):.3f}%')
@@ -204,8 +205,7 @@ def off_vs_base(bases, offs, placebos=None):
                      f'|off-placebo| {largest_dev(off, placebo, keys):.3f}%')
         line += f' (target {OFF_LIMIT}%: {verdict}'
         if verdict == 'met, layout':
-            outside = [k[0] for k in keys if abs(pct(off[k], base[k])) > OFF_LIMIT]
-            line += f": {' '.join(outside)} moved as far with the placebo"
+            line += f": {' '.join(k[0] for k in outside)} moved as far with the placebo"
         line += ')'
         if wakeups:
             line += f'; wakeups: largest |off-base| {largest_dev(off, base, wakeups):.3f}%'
