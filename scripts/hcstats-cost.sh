@@ -133,8 +133,10 @@ EOF
 		die "cannot commit the placebo in $tree; see $log"
 }
 
+# base and placebo: without accounting, and without its tests.
+without="XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST"
 kernel full "XEN_HYPERCALLS_KUNIT_TEST" 0
-kernel base "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" 0 "${REVERT[@]}"
+kernel base "$without" 0 "${REVERT[@]}"
 
 # The code both kernels share, object by object: when none differs,
 # accounting that is off runs exactly the instructions of the base kernel.
@@ -145,7 +147,7 @@ cat "$COST/textcmp.txt"
 pad=$(sed -n 's/^only in full: .* (\([0-9]*\) bytes of code)$/\1/p' "$COST/textcmp.txt" |
 	awk '{ n += $1 } END { print n + 0 }')
 [ "$pad" -gt 0 ] || die "textcmp.py found no code only the full kernel has; see $COST/textcmp.txt"
-kernel placebo "XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST" "$pad" "${REVERT[@]}"
+kernel placebo "$without" "$pad" "${REVERT[@]}"
 say "cost: comparing the code of the base and placebo kernels (textcmp.py)"
 python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/placebo/obj" >"$COST/textcmp-placebo.txt" ||
 	die "the placebo kernel's shared code differs from base; see $COST/textcmp-placebo.txt"
