@@ -16,6 +16,7 @@ PKGS=(
 	sparse coccinelle		# quality gates
 	python3-sphinx			# make check: the Documentation patch's RST
 	cmake libgtest-dev googletest	# the C++ harness and its tests
+	nlohmann-json3-dev libcli11-dev	# its JSON and its command line
 	clang clang-format libclang-rt-14-dev	# libFuzzer, formatting
 )
 mapfile -t want < <(printf '%s\n' "${PKGS[@]}" | sed 's/#.*//' | tr ' \t' '\n\n' | grep -v '^$')

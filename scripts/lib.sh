@@ -61,11 +61,12 @@ run_logged() {
 }
 
 # Two kernel builds at once on this 2-core machine make both slow: every
-# script that runs kbuild takes this lock first (held until it exits).
+# script that runs kbuild takes this lock first (held until it exits). It
+# lives in BUILD, so that work trees sharing one BUILD take turns too.
 kbuild_lock() {
-	exec 9>"$PVOPS_ROOT/.kbuild.lock"
+	exec 9>"$BUILD/.kbuild.lock"
 	flock -n 9 && return
-	say "waiting for another kernel build to finish (lock: $PVOPS_ROOT/.kbuild.lock)"
+	say "waiting for another kernel build to finish (lock: $BUILD/.kbuild.lock)"
 	flock 9
 }
 

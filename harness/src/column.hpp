@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+// The boot matrix as data: one harness/columns/<name>.json per column, each
+// naming a QEMU machine from harness/machines/<machine>.json. Adding a
+// column is one new file; nothing else lists the columns.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pvh {
+
+struct Machine {
+	std::string name;
+	std::vector<std::string> qemu; // arguments, -smp excluded
+	int cpus = 2;
+};
+
+struct Hypervisor {
+	std::string image;	       // "xen": Xen 4.17 (XEN_GZ, unpacked to BUILD/xen.elf)
+	std::vector<std::string> args; // its command line
+};
+
+// What a boot of the column must show (pvharness verify).
+struct Expect {
+	std::string environment; // hypervisor_kunit.expect=
+	std::map<std::string, std::string> guest; // PVOPS: key=value the guest reports
+	std::vector<std::string> skipped_suites;  // every case skips, each with a reason
+	std::vector<std::string> skipped_cases;	  // suite.case that skip here
+	std::vector<std::string> not_native;	  // paravirt/ops routed away from native
+	std::map<std::string, std::string> hypercalls; // class -> "zero" or "some"
+};
+
+struct Column {
+	std::string name;  // the file's stem: "xen-pv"
+	std::string label; // for people: "Xen PV"
+	std::string file;
+	Machine machine;
+	std::optional<Hypervisor> hypervisor;
+	std::vector<std::string> linux_args;
+	bool single_thread = false; // -accel tcg,thread=single
+	int timeout = 240;	    // seconds
+	std::string kunit_qemu_config; // tools/testing/kunit/qemu_configs/ file describing it
+	Expect expect;
+};
+
+// Every column under root/harness/columns, in name order. Empty, with a
+// one-line error naming the file, when one cannot be read.
+std::vector<Column> load_columns(const std::string &root, std::string &error);
+
+// One column by name; the error lists the names there are.
+std::optional<Column> load_column(const std::string &root, const std::string &name,
+				  std::string &error);
+
+} // namespace pvh

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+// A parsed KTAP log as upstream's kunit.py parse reports it: every leaf
+// case with kunit.py's status, and its "Ran N tests" totals. The
+// differential test holds this equal to the base tree's kunit.py.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ktap.hpp"
+
+namespace pvh::ktap {
+
+struct CaseResult {
+	std::string suite;  // top-level suite
+	std::string name;   // the case; a parameter of a case is "case/param"
+	std::string status; // as kunit.py's --json: PASS, FAIL, SKIP, ERROR ...
+	std::string reason; // a SKIP's reason, "" when none was given
+	int line = 0;
+};
+
+struct Summary {
+	std::vector<CaseResult> cases; // in log order
+	// kunit.py's "Testing complete. Ran N tests: passed: .., failed: ..,
+	// skipped: .., crashed: .., errors: .."
+	int total = 0, passed = 0, failed = 0, skipped = 0, crashed = 0, errors = 0;
+};
+
+Summary summarize(const Log &log);
+
+} // namespace pvh::ktap
