@@ -19,10 +19,11 @@ struct Command {
 
 // Options every subcommand shares, filled in by main() before run().
 struct Globals {
-	std::string root; // the pvops tree: harness/columns, scripts/ ...
+	std::string root;  // the pvops tree: harness/columns, scripts/ ...
 	std::string build; // BUILD: bzImage, initrd.gz, boot results
 };
 const Globals &globals();
+void set_globals(Globals g); // main() only
 
 Command add_columns_command(CLI::App &app);
 Command add_boot_command(CLI::App &app);
