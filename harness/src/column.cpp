@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "column.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace pvh {
+
+namespace {
+
+json read_json(const fs::path &path, std::string &error)
+{
+	std::ifstream in(path);
+	if (!in) {
+		error = "cannot read " + path.string();
+		return nullptr;
+	}
+	try {
+		return json::parse(in);
+	} catch (const json::exception &e) {
+		error = path.string() + ": " + e.what();
+		return nullptr;
+	}
+}
+
+std::vector<std::string> strings(const json &j)
+{
+	return j.is_null() ? std::vector<std::string>{} : j.get<std::vector<std::string>>();
+}
+
+Expect read_expect(const json &j)
+{
+	Expect e;
+	e.environment = j.at("environment").get<std::string>();
+	e.guest = j.value("guest", json::object()).get<std::map<std::string, std::string>>();
+	e.skipped_suites = strings(j.value("skipped_suites", json()));
+	e.skipped_cases = strings(j.value("skipped_cases", json()));
+	e.not_native = strings(j.value("not_native", json()));
+	e.hypercalls =
+		j.value("hypercalls", json::object()).get<std::map<std::string, std::string>>();
+	for (const auto &[cls, want] : e.hypercalls)
+		if (want != "zero" && want != "some")
+			throw std::runtime_error("expect.hypercalls." + cls + " is '" + want +
+						 "', want zero or some");
+	return e;
+}
+
+std::optional<Column> read_column(const std::string &root, const fs::path &file, std::string &error)
+{
+	json j = read_json(file, error);
+	if (j.is_null())
+		return std::nullopt;
+	Column c;
+	c.name = file.stem().string();
+	c.file = file.string();
+	try {
+		c.label = j.value("label", c.name);
+		c.machine.name = j.at("machine").get<std::string>();
+		fs::path mfile =
+			fs::path(root) / "harness" / "machines" / (c.machine.name + ".json");
+		json m = read_json(mfile, error);
+		if (m.is_null())
+			return std::nullopt;
+		c.machine.qemu = strings(m.at("qemu"));
+		c.machine.cpus = m.value("cpus", 2);
+		if (const auto &h = j.value("hypervisor", json()); !h.is_null()) {
+			Hypervisor hv;
+			hv.image = h.at("image").get<std::string>();
+			if (hv.image != "xen")
+				throw std::runtime_error("hypervisor.image '" + hv.image +
+							 "' is not one pvharness boots (xen)");
+			hv.args = strings(h.value("args", json()));
+			c.hypervisor = hv;
+		}
+		c.linux_args = strings(j.at("linux_args"));
+		std::string thread = j.value("tcg_thread", "multi");
+		if (thread != "multi" && thread != "single")
+			throw std::runtime_error("tcg_thread is '" + thread +
+						 "', want multi or single");
+		c.single_thread = thread == "single";
+		c.timeout = j.value("timeout", 240);
+		c.kunit_qemu_config = j.value("kunit_qemu_config", "");
+		c.expect = read_expect(j.at("expect"));
+	} catch (const std::exception &e) {
+		error = file.string() + ": " + e.what();
+		return std::nullopt;
+	}
+	return c;
+}
+
+} // namespace
+
+std::vector<Column> load_columns(const std::string &root, std::string &error)
+{
+	fs::path dir = fs::path(root) / "harness" / "columns";
+	std::vector<fs::path> files;
+	std::error_code ec;
+	for (const auto &entry : fs::directory_iterator(dir, ec))
+		if (entry.path().extension() == ".json")
+			files.push_back(entry.path());
+	if (ec || files.empty()) {
+		error = "no column files in " + dir.string();
+		return {};
+	}
+	std::sort(files.begin(), files.end());
+	std::vector<Column> out;
+	for (const auto &f : files) {
+		auto c = read_column(root, f, error);
+		if (!c)
+			return {};
+		out.push_back(std::move(*c));
+	}
+	return out;
+}
+
+std::optional<Column> load_column(const std::string &root, const std::string &name,
+				  std::string &error)
+{
+	auto all = load_columns(root, error);
+	for (auto &c : all)
+		if (c.name == name)
+			return c;
+	if (!all.empty()) {
+		error = "unknown column '" + name + "' (want one of:";
+		for (const auto &c : all)
+			error += " " + c.name;
+		error += ")";
+	}
+	return std::nullopt;
+}
+
+} // namespace pvh
