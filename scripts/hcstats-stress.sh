@@ -9,7 +9,7 @@
 #
 #   hcstats-stress.sh [--mttcg] [N] [COLUMN...]   default: 100 xen-pv xen-pvh
 #
-# QEMU runs both vCPUs on one host thread (boot.sh --single-thread): with
+# QEMU runs both vCPUs on one host thread (pvharness boot --single-thread): with
 # its default multi-threaded TCG, a vCPU can go on executing a translation
 # of code that another vCPU has since rewritten. Under that, a text_poke_bp()
 # site's INT3 has been seen executed on both vCPUs after the site was
@@ -38,23 +38,15 @@ for c in "${columns[@]}"; do
 	out=$BUILD/stress/$c
 	mkdir -p "$out"
 	say "stress: $c: $n times on and off${threads:+, one TCG thread} (log: $out.log)"
-	PVOPS_SMP=2 "$PVOPS_ROOT/scripts/boot.sh" "$c" $threads --timeout $((240 + 8 * n)) \
-		--append "pvops.hcstress=$n" --out "$out" >"$out.log" 2>&1 || true
-	python3 - "$out/result.json" "$c" "$n" <<'PY' || rc=1
-import json, sys
-path, column, n = sys.argv[1], sys.argv[2], sys.argv[3]
-try:
-    r = json.load(open(path))
-except (OSError, ValueError) as e:
-    sys.exit(f'pvops: error: {column}: no boot result {path}: {e}')
-done = r.get('guest', {}).get('hcstress_toggles')
-if done == n and not r.get('splats'):
-    print(f'{column}: survived {n} switches of accounting under load')
-    sys.exit(0)
-why = (r.get('splats') or [{}])[0].get('text') or (r.get('problems') or ['?'])[0]
-print(f'{column}: FAILED after {done or "an unknown number"} of {n} switches: '
-      f'{why.strip()[:100]} (log: {r.get("log")})')
-sys.exit(1)
-PY
+	"$BUILD/harness/main/pvharness" boot "$c" --cpus 2 $threads \
+		--timeout $((240 + 8 * n)) --append "pvops.hcstress=$n" --out "$out" >"$out.log" 2>&1 || true
+	done_n=$(sed -n 's/^PVOPS: hcstress_toggles=//p' "$out/console.log" 2>/dev/null | tail -n1)
+	if [ "$done_n" = "$n" ] && "$BUILD/harness/main/pvharness" splat "$out/serial.log" >"$out.splats"; then
+		echo "$c: survived $n switches of accounting under load"
+		continue
+	fi
+	rc=1
+	why=$(grep -v tolerated "$out.splats" 2>/dev/null | head -n1 | cut -c1-160)
+	echo "$c: FAILED after ${done_n:-an unknown number} of $n switches: ${why:-see $out.log} (log: $out/serial.log)"
 done
 exit $rc

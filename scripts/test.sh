@@ -45,27 +45,17 @@ timed() {
 	STAGES+=("${1#stage_} $((SECONDS - t0)) s")
 }
 
+PVHARNESS=$BUILD/harness/main/pvharness
+
 stage_deps() {
 	must "deps: Debian packages installed" "$S/deps.sh"
 }
 
-stage_unit() {
-	check "splat: fixture logs match their expected verdicts" "$T/splat.sh"
-	check "boot: dry-run commands share one machine definition" "$T/dry-run.sh"
-	check "errors: bad input stops with one line naming the cause" "$T/errors.sh"
-	check "hcstats-cost: the cost judge names each missed target" "$T/hcstats-cost.sh"
-	check "bootlog: guest lines cut by kernel messages are made whole" "$T/unsplice.sh"
-}
-
 # The C++ harness (harness/): built with -Werror, its GoogleTest suite and
-# host checks through ctest, clang-format, and a bounded libFuzzer run of
-# the KTAP parser. Builds go to build/harness/{main,fuzz}.
-harness_build() {
-	nice -n 10 cmake -S "$PVOPS_ROOT/harness" -B "$BUILD/harness/main" \
-		-DCMAKE_BUILD_TYPE=RelWithDebInfo &&
-		nice -n 10 cmake --build "$BUILD/harness/main" -j"$(nproc)"
-}
-
+# host checks through ctest (the judge, the splat gate and the KTAP parser
+# against kunit.py on real and generated logs, the QEMU commands, the cost
+# judge, ...), clang-format, and a bounded libFuzzer run of the KTAP
+# parser. Builds go to build/harness/{main,fuzz}.
 harness_format() {
 	(cd "$PVOPS_ROOT/harness" && find src tests fuzz guest/pvbench -name '*.[ch]pp' |
 		sort | xargs clang-format --dry-run -Werror)
@@ -80,12 +70,19 @@ harness_fuzz() {
 }
 
 stage_harness() {
-	check "harness: C++ build (cmake, -Wall -Wextra -Wpedantic -Werror)" harness_build
-	check "harness: ctest (KTAP parser on real logs, pvbench records, report, runner)" \
+	must "harness: C++ build (cmake, -Wall -Wextra -Wpedantic -Werror)" "$S/harness.sh" --all
+	check "harness: ctest (judge, KTAP parser against kunit.py, QEMU commands, reports, cost)" \
 		ctest --test-dir "$BUILD/harness/main" --output-on-failure
 	check "harness: sources are clang-format clean" harness_format
 	check "harness: libFuzzer on the KTAP parser, ${FUZZ_SECONDS:-20} s without a crash" \
 		harness_fuzz
+}
+
+stage_unit() {
+	check "errors: bad input stops with one line naming the cause" "$T/errors.sh"
+	check "columns: a new column file reaches the runner, the summary and make help" \
+		"$T/column-data.sh"
+	check "host: no Python of our own outside the kernel tree" "$T/no-python.sh"
 }
 
 stage_tree() {
@@ -117,10 +114,10 @@ stage_check() {
 
 stage_boots() {
 	local c
-	for c in native xen-pv xen-pvh; do
-		check "boot $c: passes, no splat, KUnit clean" "$S/boot.sh" "$c"
-		check "boot $c: detection and x86_hypervisor suite as expected" \
-			"$T/boot-result.sh" "$BUILD/boot/$c/result.json"
+	for c in $("$PVHARNESS" columns); do
+		check "boot $c: passes, no splat, KUnit clean" "$PVHARNESS" boot "$c"
+		check "boot $c: detection, routing, hypercalls and skips as its column expects" \
+			"$PVHARNESS" verify "$BUILD/boot/$c/result.json"
 	done
 	check "x86_hypervisor: each case fails when told the wrong environment" \
 		"$T/wrong-expect.sh"
@@ -129,13 +126,13 @@ stage_boots() {
 }
 
 timed stage_deps
-timed stage_unit
 timed stage_harness
+timed stage_unit
 timed stage_tree
 timed stage_build
 timed stage_check
 timed stage_boots
 echo "stages: $(IFS=,; echo "${STAGES[*]}" | sed "s/,/, /g")"
-python3 "$S/summary.py" "$BUILD/boot" >"$TLOGS/summary.txt" 2>&1 && cat "$TLOGS/summary.txt"
+"$PVHARNESS" summary >"$TLOGS/summary.txt" 2>&1; cat "$TLOGS/summary.txt"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

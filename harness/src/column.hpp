@@ -24,11 +24,11 @@ struct Hypervisor {
 
 // What a boot of the column must show (pvharness verify).
 struct Expect {
-	std::string environment; // hypervisor_kunit.expect=
-	std::map<std::string, std::string> guest; // PVOPS: key=value the guest reports
-	std::vector<std::string> skipped_suites;  // every case skips, each with a reason
-	std::vector<std::string> skipped_cases;	  // suite.case that skip here
-	std::vector<std::string> not_native;	  // paravirt/ops routed away from native
+	std::string environment;		       // hypervisor_kunit.expect=
+	std::map<std::string, std::string> guest;      // PVOPS: key=value the guest reports
+	std::vector<std::string> skipped_suites;       // every case skips, each with a reason
+	std::vector<std::string> skipped_cases;	       // suite.case that skip here
+	std::vector<std::string> not_native;	       // paravirt/ops routed away from native
 	std::map<std::string, std::string> hypercalls; // class -> "zero" or "some"
 };
 
@@ -39,8 +39,8 @@ struct Column {
 	Machine machine;
 	std::optional<Hypervisor> hypervisor;
 	std::vector<std::string> linux_args;
-	bool single_thread = false; // -accel tcg,thread=single
-	int timeout = 240;	    // seconds
+	bool single_thread = false;    // -accel tcg,thread=single
+	int timeout = 240;	       // seconds
 	std::string kunit_qemu_config; // tools/testing/kunit/qemu_configs/ file describing it
 	Expect expect;
 };

@@ -1,207 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
-// pvharness: boot the pvops matrix (native, Xen PV, Xen PVH) through
-// scripts/boot.sh with pvbench asked for on the kernel command line, parse
-// KTAP and pvbench from each console log, and write the report.
-#include <filesystem>
-#include <fstream>
+// pvharness: the host side of pvops. It boots the columns of the matrix
+// (harness/columns) under QEMU, judges each boot, prints the side-by-side
+// summary and the KUnit table, runs pvbench and judges what accounting
+// costs. `pvharness --help` lists the subcommands.
+#include <CLI/CLI.hpp>
 #include <iostream>
+#include <vector>
 
-#include "compare.hpp"
-#include "console.hpp"
-#include "matrix.hpp"
-#include "options.hpp"
-#include "report.hpp"
-#include "table.hpp"
+#include "commands.hpp"
+#include "paths.hpp"
 
-namespace fs = std::filesystem;
 using namespace pvh;
-
-namespace {
-
-int fail(const std::string &msg)
-{
-	std::cerr << "pvharness: error: " << msg << std::endl;
-	return 1;
-}
-
-std::string find_root(const std::string &given)
-{
-	if (!given.empty())
-		return fs::absolute(given).lexically_normal().string();
-	std::error_code ec;
-	for (fs::path p = fs::current_path(ec); !p.empty(); p = p.parent_path()) {
-		if (fs::exists(p / "scripts" / "boot.sh"))
-			return p.string();
-		if (p == p.root_path())
-			break;
-	}
-	return "";
-}
-
-bool write_text(const fs::path &path, const std::string &text)
-{
-	std::ofstream out(path, std::ios::binary | std::ios::trunc);
-	out << text;
-	return static_cast<bool>(out);
-}
-
-// --parse LOG: what one console log holds.
-int parse_one(const std::string &path)
-{
-	std::string raw;
-	if (!read_file(path, raw))
-		return fail("cannot read " + path);
-	auto lines = console_lines(raw);
-	Boot b;
-	b.column = "log";
-	b.ktap = ktap::parse(lines);
-	b.bench = bench::parse(lines);
-	b.log_read = true;
-	std::cout << path << ": " << boot_line(b) << "\n";
-	for (const auto &d : b.ktap.documents)
-		for (const auto &s : d.root.subtests) {
-			ktap::Counts c = ktap::count_subtests(s);
-			std::cout << "  suite " << s.name << ": "
-				  << ktap::verdict_name(ktap::verdict(s)) << " (" << c.pass
-				  << " pass, " << c.fail << " fail, " << c.skip << " skip, "
-				  << c.crashed << " crashed, " << c.missing << " missing)\n";
-		}
-	for (const auto &r : b.bench.records) {
-		std::cout << "  bench " << r.name << ": " << r.status;
-		if (r.status == "ok")
-			std::cout << ", " << r.metric << " median " << format_ns(r.median)
-				  << ", mean " << format_ns(r.mean) << ", p99 " << format_ns(r.p99)
-				  << ", hypercalls/op " << format_hypercalls(r.hypercalls);
-		else
-			std::cout << ": " << r.reason;
-		std::cout << "\n";
-	}
-	bool has_ktap = !b.ktap.documents.empty();
-	bool has_bench = bench::state(b.bench) != bench::State::NotRun;
-	if (!has_ktap && !has_bench)
-		return fail(path + ": no KTAP and no PVBENCH records");
-	int bad = 0;
-	for (const auto &p : boot_problems(b, has_bench)) {
-		if (!has_ktap && p.rfind("KUnit", 0) == 0)
-			continue;
-		std::cerr << "pvharness: error: " << p << "; see " << path << "\n";
-		++bad;
-	}
-	return bad ? 1 : 0;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
-	Options opts;
-	if (auto err = parse_options(argc, argv, opts)) {
-		std::cerr << "pvharness: error: " << *err << "\n";
-		return 2;
+	CLI::App app{"pvharness: boot, judge and report the pvops boot matrix"};
+	app.require_subcommand(1);
+	std::string root, build;
+	app.add_option("--root", root,
+		       "the pvops tree (default: found above the current directory)");
+	app.add_option("--build", build, "build outputs (default: $BUILD, else ROOT/build)");
+	std::vector<Command> commands = {
+		add_columns_command(app),
+		add_boot_command(app),
+		add_bench_command(app),
+	};
+	try {
+		app.parse(argc, argv);
+	} catch (const CLI::ParseError &e) {
+		if (e.get_exit_code() == 0)
+			return app.exit(e);
+		return fail(std::string(e.what()) + " (see pvharness --help)", 2);
 	}
-	if (opts.help) {
-		std::cout << usage();
-		return 0;
-	}
-	if (!opts.parse_log.empty())
-		return parse_one(opts.parse_log);
-
-	std::vector<Boot> boots;
-	std::string out;
-	if (!opts.from_logs.empty()) {
-		out = fs::absolute(opts.out.empty() ? opts.from_logs : opts.out).string();
-		std::string error;
-		boots = discover_logs(fs::absolute(opts.from_logs).string(), opts.columns, error);
-		if (boots.empty())
-			return fail(error);
-		opts.repeat = 1;
-		for (const auto &b : boots)
-			opts.repeat = std::max(opts.repeat, b.repeat);
-	} else {
-		std::string root = find_root(opts.root);
-		std::string script = opts.boot_script.empty()
-					     ? root + "/scripts/boot.sh"
-					     : fs::absolute(opts.boot_script).string();
-		if (opts.boot_script.empty() && root.empty())
-			return fail("cannot find scripts/boot.sh above " +
-				    fs::current_path().string() + "; pass --root <pvops tree>");
-		if (!fs::exists(script))
-			return fail(script + " does not exist; pass --root <pvops tree>");
-		out = fs::absolute(opts.out.empty() ? root + "/build/bench" : opts.out).string();
-		std::error_code ec;
-		fs::remove_all(out, ec);
-		fs::create_directories(out, ec);
-		if (ec)
-			return fail("cannot create " + out + ": " + ec.message());
-		boots = run_matrix(opts, script, root, out);
-	}
-
-	std::vector<std::string> columns;
-	for (const auto &c : opts.columns)
-		for (const auto &b : boots)
-			if (b.column == c) {
-				columns.push_back(c);
-				break;
-			}
-	Table table = build_table(boots, columns);
-	std::optional<Repeatability> repeat;
-	if (opts.repeat > 1)
-		repeat = compare_repeats(boots);
-
-	ReportInfo info;
-	info.bench_spec = opts.from_logs.empty() ? opts.bench_spec() : "";
-	if (!opts.from_logs.empty())
-		for (const auto &b : boots)
-			if (!b.bench.mode.empty())
-				info.bench_spec = b.bench.mode;
-	info.deterministic = opts.deterministic;
-	info.repeats = opts.repeat;
-	info.tolerance = opts.tolerance / 100;
-	info.columns = columns;
-	ReportInput in{info, boots, table, repeat};
-
-	std::error_code ec;
-	fs::create_directories(out, ec);
-	const fs::path md = fs::path(out) / "report.md", js = fs::path(out) / "report.json",
-		       svg = fs::path(out) / "ratios.svg";
-	std::string markdown = report_markdown(in);
-	if (!write_text(md, markdown) || !write_text(js, json::dump(report_json(in), 2) + "\n") ||
-	    !write_text(svg, report_svg(table)))
-		return fail("cannot write the report under " + out);
-
-	// The benchmark table on the terminal too.
-	auto from = markdown.find("## Benchmarks");
-	auto to = markdown.find("![ratios");
-	if (from != std::string::npos && !table.rows.empty())
-		std::cout << "\n" << markdown.substr(from, to - from);
-
-	int rc = 0;
-	for (const auto &b : boots)
-		if (!boot_problems(b, !info.bench_spec.empty()).empty() ||
-		    b.inputs != boots.front().inputs)
-			rc = 1;
-	if (opts.repeat > 1) {
-		if (!repeat) {
-			std::cerr << "pvharness: error: --repeat " << opts.repeat
-				  << ": no benchmark ran in two repeats of a column; see "
-				  << md.string() << "\n";
-			rc = 1;
-		} else {
-			const Deviation &d = repeat->deviations.front();
-			char line[256];
-			std::snprintf(
-				line, sizeof(line),
-				"pvharness: repeatability: max deviation %.3f%% over %d repeats "
-				"(%s, %s, %s); tolerance %.2f%%: %s",
-				100 * d.relative, repeat->repeats, d.name.c_str(), d.column.c_str(),
-				d.figure.c_str(), opts.tolerance,
-				d.relative <= info.tolerance ? "OK" : "EXCEEDED");
-			(d.relative <= info.tolerance ? std::cout : std::cerr) << line << "\n";
-			if (d.relative > info.tolerance)
-				rc = 1;
-		}
-	}
-	std::cout << "pvharness: report: " << md.string() << ", " << js.string() << ", "
-		  << svg.string() << "\n";
-	return rc;
+	Globals g;
+	g.root = find_root(root);
+	if (g.root.empty())
+		return fail("cannot find the pvops tree (harness/columns) above the current "
+			    "directory; pass --root",
+			    2);
+	g.build = make_paths(g.root, build).build;
+	set_globals(g);
+	for (const auto &c : commands)
+		if (c.app->parsed())
+			return c.run();
+	return fail("no subcommand (see pvharness --help)", 2);
 }

@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "boot_run.hpp"
 #include "runner.hpp"
 
 namespace fs = std::filesystem;
@@ -29,12 +32,10 @@ std::string boot_line(const Boot &b)
 	       std::to_string(skipped) + " skipped, " + std::to_string(failed) + " failed";
 }
 
-std::string boot_inputs(const std::string &root)
+std::string boot_inputs(const Paths &paths)
 {
-	const char *env = std::getenv("BUILD");
-	fs::path build = env && *env ? fs::path(env) : fs::path(root) / "build";
 	std::string out;
-	for (const fs::path &p : {build / "obj/arch/x86/boot/bzImage", build / "initrd.gz"}) {
+	for (const fs::path &p : {fs::path(paths.bzimage), fs::path(paths.initrd)}) {
 		std::error_code ec;
 		auto size = fs::file_size(p, ec);
 		auto mtime = fs::last_write_time(p, ec);
@@ -44,85 +45,78 @@ std::string boot_inputs(const std::string &root)
 	return out;
 }
 
-std::vector<Boot> run_matrix(const Options &opts, const std::string &boot_script,
-			     const std::string &root, const std::string &out)
+std::vector<Boot> run_matrix(const Options &opts, const std::vector<Column> &columns,
+			     const Paths &paths, const std::string &out)
 {
 	std::vector<Boot> boots;
-	const int total = opts.repeat * static_cast<int>(opts.columns.size());
+	const int total = opts.repeat * static_cast<int>(columns.size());
 	int k = 0;
 	const std::string spec = opts.bench_spec();
 	for (int r = 1; r <= opts.repeat; ++r) {
-		for (const auto &column : opts.columns) {
+		for (const auto &column : columns) {
 			++k;
 			Boot b;
-			b.column = column;
+			b.column = column.name;
 			b.repeat = r;
 			fs::path rdir = fs::path(out) / ("r" + std::to_string(r));
-			b.dir = (rdir / column).string();
-			b.runner_log = (rdir / (column + ".boot.txt")).string();
-			std::error_code ec;
-			fs::create_directories(b.dir, ec);
+			b.dir = (rdir / column.name).string();
+			b.runner_log = (rdir / (column.name + ".boot.txt")).string();
 
-			BootRequest req;
-			req.boot_script = boot_script;
-			req.column = column;
-			req.out_dir = b.dir;
-			req.append = spec.empty() ? "" : "pvops.bench=" + spec;
-			req.icount = opts.deterministic;
-			req.timeout = opts.boot_timeout();
-			req.runner_log = b.runner_log;
+			BootPlan plan;
+			plan.column = column;
+			plan.append = spec.empty() ? "" : "pvops.bench=" + spec;
+			plan.icount = opts.deterministic;
+			plan.timeout = opts.boot_timeout();
+			if (auto e = apply_environment(plan); !e.empty()) {
+				std::cerr << "pvharness: error: " << e << std::endl;
+				std::exit(2);
+			}
 
-			char tag[64];
+			char tag[96];
 			std::snprintf(tag, sizeof(tag), "pvharness: [%d/%d] %s%s", k, total,
-				      column.c_str(),
+				      column.name.c_str(),
 				      opts.repeat > 1 ? (" #" + std::to_string(r)).c_str() : "");
 			std::cout << tag << ": booting" << (opts.deterministic ? " (-icount)" : "")
-				  << ", timeout " << req.timeout << " s, log " << b.log()
+				  << ", timeout " << plan.timeout << " s, log " << b.log()
 				  << std::endl;
-			b.inputs = boot_inputs(root);
+			b.inputs = boot_inputs(paths);
 			if (!boots.empty() && boots.front().inputs != b.inputs)
 				std::cerr << "pvharness: error: the kernel or initramfs changed "
-					     "since the "
-					     "first boot of this run ("
+					     "since the first boot of this run ("
 					  << boots.front().inputs << "-> " << b.inputs
 					  << "); figures of different builds are mixed"
 					  << std::endl;
-			BootOutcome o = run_boot(req, [&](double t) {
+			std::ostringstream said;
+			BootRun run = boot_column(plan, paths, b.dir, said, said, [&](double t) {
 				std::cout << tag << ": " << static_cast<int>(t) << " s ..."
 					  << std::endl;
 			});
-			if (interrupted_by_signal()) {
-				std::cerr << "pvharness: error: interrupted during the " << column
-					  << " boot; stopped it (see " << b.runner_log << ")"
-					  << std::endl;
+			std::ofstream(b.runner_log) << said.str();
+			if (run.interrupted) {
+				std::cerr << "pvharness: error: interrupted during the "
+					  << column.name << " boot; stopped it (see "
+					  << b.runner_log << ")" << std::endl;
 				std::exit(130);
 			}
-			b.exit_code = o.exit_code;
-			b.killed = o.killed;
-			b.seconds = o.seconds;
-			if (!o.error.empty()) {
-				std::cerr << "pvharness: error: " << column << ": " << o.error
-					  << std::endl;
-				boots.push_back(std::move(b));
-				continue;
-			}
+			b.exit_code = run.status;
+			b.killed = run.qemu_rc == 124;
+			b.seconds = run.seconds;
 			std::string error;
-			if (!load_boot(b, error)) {
-				std::cerr << "pvharness: error: " << column
-					  << ": scripts/boot.sh did not boot (exit " << o.exit_code
-					  << "); see " << b.runner_log << std::endl;
+			if (run.qemu_rc < 0 || !load_boot(b, error)) {
+				std::cerr << "pvharness: error: " << column.name
+					  << ": did not boot; see " << b.runner_log << std::endl;
 				boots.push_back(std::move(b));
 				continue;
 			}
 			char secs[32];
-			std::snprintf(secs, sizeof(secs), "%.1f", o.seconds);
-			std::cout << tag << ": boot.sh "
-				  << (b.boot_status.empty() ? "exit " + std::to_string(o.exit_code)
+			std::snprintf(secs, sizeof(secs), "%.1f", run.seconds);
+			std::cout << tag << ": boot "
+				  << (b.boot_status.empty() ? "exit " + std::to_string(run.status)
 							    : b.boot_status)
 				  << " in " << secs << " s; " << boot_line(b) << std::endl;
 			for (const auto &p : boot_problems(b, !spec.empty()))
-				std::cerr << "pvharness: error: " << column << " #" << r << ": "
-					  << p << "; see " << b.log() << std::endl;
+				std::cerr << "pvharness: error: " << column.name << " #" << r
+					  << ": " << p << "; see " << b.log() << std::endl;
 			boots.push_back(std::move(b));
 		}
 	}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// The boot matrix: every column, every repeat, one boot.sh run each, with
+// The boot matrix: every column, every repeat, one boot each, with
 // progress lines; or the logs of an earlier run found on disk.
 #pragma once
 
@@ -7,17 +7,18 @@
 #include <vector>
 
 #include "boot.hpp"
+#include "column.hpp"
 #include "options.hpp"
+#include "paths.hpp"
 
 namespace pvh {
 
-// Size and mtime of the bzImage and initramfs boot.sh is going to boot
-// (BUILD from the environment, as boot.sh has it, or root/build).
-std::string boot_inputs(const std::string &root);
+// Size and mtime of the bzImage and initramfs that are going to boot.
+std::string boot_inputs(const Paths &paths);
 
-// Boot everything opts asks for; runs go to out/r<N>/<column>/.
-std::vector<Boot> run_matrix(const Options &opts, const std::string &boot_script,
-			     const std::string &root, const std::string &out);
+// Boot every column given, opts.repeat times; runs go to out/r<N>/<column>/.
+std::vector<Boot> run_matrix(const Options &opts, const std::vector<Column> &columns,
+			     const Paths &paths, const std::string &out);
 
 // Logs laid out as out/r<N>/<column>/serial.log (a pvharness run) or
 // dir/<column>/serial.log (build/boot, what `make boots` leaves).

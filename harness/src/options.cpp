@@ -1,32 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "options.hpp"
 
-#include <charconv>
-#include <string_view>
+#include <CLI/CLI.hpp>
 
 namespace pvh {
-
-const char *usage()
-{
-	return "usage: pvharness [--quick] [--bench WORDS] [--no-bench] [--deterministic]\n"
-	       "                 [--repeat N] [--tolerance PCT] [--columns LIST] [--timeout S]\n"
-	       "                 [--out DIR] [--root DIR] [--boot-script FILE]\n"
-	       "       pvharness --from-logs DIR [--out DIR] ...   report on earlier boots\n"
-	       "       pvharness --parse LOG                       what one console log holds\n"
-	       "Boots the matrix through scripts/boot.sh with pvops.bench=... on the kernel\n"
-	       "command line, collects KTAP and pvbench results, writes report.md, report.json\n"
-	       "and ratios.svg.\n"
-	       "  --quick           the CI-sized benchmark set (pvops.bench=quick)\n"
-	       "  --bench WORDS     more pvops.bench words: benchmarks, classes, iters=N ('+')\n"
-	       "  --no-bench        only boot and collect KUnit\n"
-	       "  --deterministic   boot.sh --icount: guest time counts instructions\n"
-	       "  --repeat N        boot every column N times; compares the figures\n"
-	       "  --tolerance PCT   repeat deviation allowed, percent (0.5)\n"
-	       "  --columns LIST    comma-separated subset of native,xen-pv,xen-pvh\n"
-	       "  --timeout S       per boot (300 with --quick, else 1800)\n"
-	       "  --out DIR         report and runs (default: ROOT/build/bench)\n"
-	       "  --root DIR        the pvops tree (default: found from the current directory)\n";
-}
 
 std::string Options::bench_spec() const
 {
@@ -40,113 +17,75 @@ std::string Options::bench_spec() const
 
 namespace {
 
-std::optional<int> positive(std::string_view s)
+// A comma or a space cannot pass through Xen's module command line.
+std::string bench_words(const std::string &v)
 {
-	int v = 0;
-	auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-	if (ec != std::errc() || end != s.data() + s.size() || v <= 0)
-		return std::nullopt;
-	return v;
+	if (v.find_first_of(", \t\"'") != std::string::npos)
+		return "'" + v + "': separate words with '+' (a comma or space cannot pass " +
+		       "through Xen's module command line)";
+	return "";
 }
 
-std::vector<std::string> split_commas(const std::string &s)
+std::string positive(const std::string &v)
 {
-	std::vector<std::string> out;
-	std::size_t start = 0;
-	for (std::size_t i = 0; i <= s.size(); ++i) {
-		if (i == s.size() || s[i] == ',') {
-			if (i > start)
-				out.push_back(s.substr(start, i - start));
-			start = i + 1;
-		}
+	std::size_t end = 0;
+	long n = 0;
+	try {
+		n = std::stol(v, &end);
+	} catch (const std::exception &) {
+		end = 0;
 	}
-	return out;
+	return end == v.size() && n > 0 ? "" : "needs a positive number, not '" + v + "'";
+}
+
+std::string percentage(const std::string &v)
+{
+	std::size_t end = 0;
+	double d = -1;
+	try {
+		d = std::stod(v, &end);
+	} catch (const std::exception &) {
+		end = 0;
+	}
+	return end == v.size() && d >= 0 ? "" : "needs a percentage, not '" + v + "'";
 }
 
 } // namespace
 
-std::optional<std::string> parse_options(int argc, const char *const *argv, Options &o)
+void add_bench_options(CLI::App &app, Options &o)
 {
-	for (int i = 1; i < argc; ++i) {
-		std::string a = argv[i];
-		auto value = [&](std::string &dest) -> std::optional<std::string> {
-			if (i + 1 >= argc)
-				return a + " needs a value";
-			dest = argv[++i];
-			return std::nullopt;
-		};
-		std::string v;
-		if (a == "--quick") {
-			o.quick = true;
-		} else if (a == "--no-bench") {
-			o.no_bench = true;
-		} else if (a == "--deterministic" || a == "--icount") {
-			o.deterministic = true;
-		} else if (a == "--help" || a == "-h") {
-			o.help = true;
-		} else if (a == "--bench") {
-			if (auto e = value(v))
-				return e;
-			for (char c : v)
-				if (c == ',' || c == ' ' || c == '\t' || c == '"' || c == '\'')
-					return "--bench '" + v +
-					       "': separate words with '+' (a comma or space "
-					       "cannot "
-					       "pass through Xen's module command line)";
-			o.bench = v;
-		} else if (a == "--repeat") {
-			if (auto e = value(v))
-				return e;
-			auto n = positive(v);
-			if (!n)
-				return "--repeat needs a positive number, not '" + v + "'";
-			o.repeat = *n;
-		} else if (a == "--timeout") {
-			if (auto e = value(v))
-				return e;
-			auto n = positive(v);
-			if (!n)
-				return "--timeout needs a positive number of seconds, not '" + v +
-				       "'";
-			o.timeout = *n;
-		} else if (a == "--tolerance") {
-			if (auto e = value(v))
-				return e;
-			double t = -1;
-			auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), t);
-			if (ec != std::errc() || end != v.data() + v.size() || t < 0)
-				return "--tolerance needs a percentage, not '" + v + "'";
-			o.tolerance = t;
-		} else if (a == "--columns") {
-			if (auto e = value(v))
-				return e;
-			o.columns = split_commas(v);
-			if (o.columns.empty())
-				return "--columns needs at least one column";
-			for (const auto &c : o.columns)
-				if (c != "native" && c != "xen-pv" && c != "xen-pvh")
-					return "unknown column '" + c +
-					       "' (want native, xen-pv or xen-pvh)";
-		} else if (a == "--out") {
-			if (auto e = value(o.out))
-				return e;
-		} else if (a == "--root") {
-			if (auto e = value(o.root))
-				return e;
-		} else if (a == "--boot-script") {
-			if (auto e = value(o.boot_script))
-				return e;
-		} else if (a == "--from-logs") {
-			if (auto e = value(o.from_logs))
-				return e;
-		} else if (a == "--parse") {
-			if (auto e = value(o.parse_log))
-				return e;
-		} else {
-			return "unknown option '" + a + "' (see --help)";
-		}
+	app.add_flag("--quick", o.quick, "the CI-sized benchmark set (pvops.bench=quick)");
+	app.add_option("--bench", o.bench, "more pvops.bench words: benchmarks, classes, iters=N")
+		->check(CLI::Validator(bench_words, "WORDS", "bench words"));
+	app.add_flag("--no-bench", o.no_bench, "only boot and collect KUnit");
+	app.add_flag("--deterministic,--icount", o.deterministic,
+		     "-icount: guest time counts instructions");
+	app.add_option("--repeat", o.repeat, "boot every column N times; compares the figures")
+		->check(CLI::Validator(positive, "N", "positive"));
+	app.add_option("--tolerance", o.tolerance, "repeat deviation allowed, percent (0.5)")
+		->check(CLI::Validator(percentage, "PCT", "percentage"));
+	app.add_option("--columns", o.columns, "comma-separated columns (default: all)")
+		->delimiter(',');
+	app.add_option("--timeout", o.timeout, "per boot, seconds (300 with --quick, else 1800)")
+		->check(CLI::Validator(positive, "S", "positive"));
+	app.add_option("--out", o.out, "report and runs (default: BUILD/bench)");
+	app.add_option("--from-logs", o.from_logs, "report on the boots under DIR, boot nothing");
+}
+
+std::string check_columns(const Options &o, const std::vector<std::string> &known)
+{
+	for (const auto &c : o.columns) {
+		bool found = false;
+		for (const auto &k : known)
+			found |= k == c;
+		if (found)
+			continue;
+		std::string want;
+		for (const auto &k : known)
+			want += (want.empty() ? "" : ", ") + k;
+		return "unknown column '" + c + "' (want one of: " + want + ")";
 	}
-	return std::nullopt;
+	return "";
 }
 
 } // namespace pvh

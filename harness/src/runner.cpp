@@ -17,19 +17,6 @@
 
 namespace pvh {
 
-std::vector<std::string> boot_command(const BootRequest &req)
-{
-	std::vector<std::string> argv = {req.boot_script, req.column,  "--out",
-					 req.out_dir,	  "--timeout", std::to_string(req.timeout)};
-	if (req.icount)
-		argv.push_back("--icount");
-	if (!req.append.empty()) {
-		argv.push_back("--append");
-		argv.push_back(req.append);
-	}
-	return argv;
-}
-
 namespace {
 
 double since(std::chrono::steady_clock::time_point t0)
@@ -44,8 +31,8 @@ void on_interrupt(int sig)
 	interrupted = sig;
 }
 
-// The processes below pid, from /proc: boot.sh's `timeout` puts QEMU in a
-// process group of its own, so a group kill would miss it.
+// The processes below pid, from /proc: a child that moved into a
+// process group of its own would escape a group kill.
 std::vector<pid_t> descendants(pid_t root)
 {
 	std::vector<std::pair<pid_t, pid_t>> parent_of; // (pid, ppid)
@@ -90,13 +77,23 @@ bool interrupted_by_signal()
 }
 
 BootOutcome run_command(const std::vector<std::string> &argv, const std::string &log,
-			double deadline, const std::function<void(double)> &progress, double every)
+			double deadline, const std::function<void(double)> &progress, double every,
+			const std::string &err_log)
 {
 	BootOutcome out;
 	int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		out.error = "cannot write " + log + ": " + std::strerror(errno);
 		return out;
+	}
+	int efd = fd;
+	if (!err_log.empty()) {
+		efd = ::open(err_log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (efd < 0) {
+			out.error = "cannot write " + err_log + ": " + std::strerror(errno);
+			::close(fd);
+			return out;
+		}
 	}
 	std::vector<char *> args;
 	for (const auto &a : argv)
@@ -108,12 +105,14 @@ BootOutcome run_command(const std::vector<std::string> &argv, const std::string 
 	if (pid < 0) {
 		out.error = std::string("fork: ") + std::strerror(errno);
 		::close(fd);
+		if (efd != fd)
+			::close(efd);
 		return out;
 	}
 	if (pid == 0) {
 		::setpgid(0, 0); // its own process group, so that all of it can be stopped
 		::dup2(fd, STDOUT_FILENO);
-		::dup2(fd, STDERR_FILENO);
+		::dup2(efd, STDERR_FILENO);
 		int null = ::open("/dev/null", O_RDONLY);
 		if (null >= 0)
 			::dup2(null, STDIN_FILENO);
@@ -123,6 +122,8 @@ BootOutcome run_command(const std::vector<std::string> &argv, const std::string 
 	}
 	::setpgid(pid, pid);
 	::close(fd);
+	if (efd != fd)
+		::close(efd);
 	// Ctrl-C or a TERM stops the boot too, instead of orphaning QEMU.
 	struct sigaction sa {
 	}, old_int{}, old_term{};
@@ -166,15 +167,6 @@ BootOutcome run_command(const std::vector<std::string> &argv, const std::string 
 	else if (WIFSIGNALED(status))
 		out.exit_code = 128 + WTERMSIG(status);
 	return out;
-}
-
-BootOutcome run_boot(const BootRequest &req, const std::function<void(double)> &progress,
-		     double every)
-{
-	// boot.sh stops QEMU itself at the timeout (and 10 s later for good);
-	// this deadline only catches a boot.sh that hangs past that.
-	double deadline = req.timeout + 60.0;
-	return run_command(boot_command(req), req.runner_log, deadline, progress, every);
 }
 
 } // namespace pvh

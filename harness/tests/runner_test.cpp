@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-// Running boot.sh: the command line it gets, exit codes, output capture
-// and the harness' own deadline, with small shell commands standing in.
+// Running a boot's command: exit codes, output capture and the deadline,
+// with small shell commands standing in for QEMU.
 #include <signal.h>
 #include <unistd.h>
 
@@ -13,33 +13,6 @@
 #include "runner.hpp"
 
 using namespace pvh;
-
-TEST(Runner, BootCommandCarriesEveryChoice)
-{
-	BootRequest req;
-	req.boot_script = "/x/scripts/boot.sh";
-	req.column = "xen-pvh";
-	req.out_dir = "/tmp/o";
-	req.append = "pvops.bench=quick+timer";
-	req.icount = true;
-	req.timeout = 77;
-	auto argv = boot_command(req);
-	std::vector<std::string> want = {"/x/scripts/boot.sh",
-					 "xen-pvh",
-					 "--out",
-					 "/tmp/o",
-					 "--timeout",
-					 "77",
-					 "--icount",
-					 "--append",
-					 "pvops.bench=quick+timer"};
-	EXPECT_EQ(argv, want);
-	req.icount = false;
-	req.append.clear();
-	argv = boot_command(req);
-	EXPECT_EQ(std::count(argv.begin(), argv.end(), "--icount"), 0);
-	EXPECT_EQ(std::count(argv.begin(), argv.end(), "--append"), 0);
-}
 
 TEST(Runner, CapturesOutputAndExitCode)
 {

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Bad input stops with exit status 1 and exactly one line, naming the cause.
+# Bad input stops with a non-zero exit status and exactly one line, naming
+# the cause: "pvops: error:" from the build scripts, "pvharness: error:"
+# from the host program.
 set -uo pipefail
 S=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+PVHARNESS=${BUILD:-$S/../build}/harness/main/pvharness
 export BUILD=$tmp/build
 bad=0
 
@@ -14,9 +17,10 @@ expect_error() {
 	out=$("$@" 2>&1 >/dev/null)
 	rc=$?
 	echo "$what: rc=$rc: $out"
-	if [ $rc -eq 0 ] || [ "$(echo "$out" | grep -c '^pvops: error: ')" -ne 1 ] ||
+	if [ $rc -eq 0 ] || [ "$(echo "$out" | wc -l)" -ne 1 ] ||
+	   ! echo "$out" | grep -q -E '^(pvops|pvharness): error: ' ||
 	   ! echo "$out" | grep -q -- "$pattern"; then
-		echo "  FAILED: want one 'pvops: error:' line matching '$pattern'"
+		echo "  FAILED: want one 'pvops: error:' or 'pvharness: error:' line matching '$pattern'"
 		bad=1
 	fi
 }
@@ -27,10 +31,13 @@ expect_error "KSRC missing" "KSRC=$tmp/nope does not exist" env KSRC="$tmp/nope"
 expect_error "KSRC not 6.12" "is Linux 6.1, not 6.12" env KSRC="$tmp/linux-6.1" "$S/tree.sh"
 expect_error "KSRC not a tree" "not a Linux tree" env KSRC="$tmp" "$S/tree.sh"
 expect_error "no tarball" "linux-source-6.12" env DEBIAN_TARBALL="$tmp/none.tar.xz" "$S/tree.sh"
-expect_error "unknown column" "unknown column 'bogus'" "$S/boot.sh" bogus
-expect_error "bad timeout" "positive number of seconds" "$S/boot.sh" native --timeout x
-expect_error "QEMU missing" "qemu-nope not found" env QEMU=qemu-nope "$S/boot.sh" native
+expect_error "unknown column" "unknown column 'bogus'" "$PVHARNESS" boot bogus
+expect_error "bad timeout" "--timeout" "$PVHARNESS" boot native --timeout x
+expect_error "bad PVOPS_SMP" "PVOPS_SMP must be a positive number of CPUs" env PVOPS_SMP=0 "$PVHARNESS" boot native
+expect_error "unknown subcommand" "see pvharness --help" "$PVHARNESS" frobnicate
+expect_error "QEMU missing" "qemu-nope not found" env QEMU=qemu-nope "$PVHARNESS" boot native
+expect_error "no kernel built" "no kernel at $tmp/build/obj" "$PVHARNESS" boot native
 mkdir -p "$tmp/build/obj/arch/x86/boot" && touch "$tmp/build/obj/arch/x86/boot/bzImage" "$tmp/build/initrd.gz"
-expect_error "Xen missing" "xen-none.gz missing" env XEN_GZ="$tmp/xen-none.gz" "$S/boot.sh" xen-pv
+expect_error "Xen missing" "xen-none.gz missing" env XEN_GZ="$tmp/xen-none.gz" "$PVHARNESS" boot xen-pv
 expect_error "no kernel built" "run 'make tree' first" "$S/kernel.sh"
 exit $bad

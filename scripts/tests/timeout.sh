@@ -6,7 +6,7 @@ set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 out=$BUILD/boot-negative/timeout
 t0=$SECONDS
-msg=$("$PVOPS_ROOT/scripts/boot.sh" native --timeout 2 --out "$out" 2>&1)
+msg=$("$BUILD/harness/main/pvharness" boot native --timeout 2 --out "$out" 2>&1)
 rc=$?
 echo "rc=$rc after $((SECONDS - t0)) s: $msg"
 [ $rc -eq 1 ] && [ $((SECONDS - t0)) -lt 30 ] || exit 1

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "boot_run.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "judge.hpp"
+#include "runner.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pvh {
+
+std::string find_program(const std::string &name)
+{
+	if (name.find('/') != std::string::npos)
+		return ::access(name.c_str(), X_OK) == 0 ? name : "";
+	const char *path = std::getenv("PATH");
+	std::istringstream dirs(path ? path : "/usr/bin:/bin");
+	std::string dir;
+	while (std::getline(dirs, dir, ':')) {
+		std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+		if (::access(candidate.c_str(), X_OK) == 0)
+			return candidate;
+	}
+	return "";
+}
+
+namespace {
+
+bool newer(const std::string &a, const std::string &b)
+{
+	std::error_code ec1, ec2;
+	auto ta = fs::last_write_time(a, ec1), tb = fs::last_write_time(b, ec2);
+	return ec1 || ec2 || ta > tb;
+}
+
+// Xen's image as Debian installs it is gzipped; QEMU's multiboot loader
+// wants the ELF. Unpacked once into BUILD, again when the package changes.
+bool unpack_xen(const Paths &paths, std::string &error)
+{
+	std::error_code ec;
+	if (fs::file_size(paths.xen_elf, ec) > 0 && !ec && !newer(paths.xen_gz, paths.xen_elf))
+		return true;
+	std::string gzip = find_program("gzip");
+	std::string tmp = paths.xen_elf + ".tmp", log = paths.xen_elf + ".log";
+	auto o = run_command({gzip, "-dc", paths.xen_gz}, tmp, 60, nullptr, 60, log);
+	if (gzip.empty() || o.exit_code != 0) {
+		error = "could not gunzip " + paths.xen_gz + "; see " + log;
+		return false;
+	}
+	fs::rename(tmp, paths.xen_elf, ec);
+	fs::remove(log, ec);
+	return true;
+}
+
+bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
+{
+	std::string qemu = find_program(paths.qemu);
+	if (qemu.empty()) {
+		error = paths.qemu + " not found (Debian package qemu-system-x86); run 'make deps'";
+		return false;
+	}
+	paths.qemu = qemu;
+	if (!fs::exists(paths.bzimage)) {
+		error = "no kernel at " + paths.bzimage + "; run 'make kernel' first";
+		return false;
+	}
+	if (!fs::exists(paths.initrd)) {
+		error = "no initramfs at " + paths.initrd + "; run 'make initramfs' first";
+		return false;
+	}
+	if (plan.column.hypervisor) {
+		if (!fs::exists(paths.xen_gz)) {
+			error = paths.xen_gz + " missing (Debian package "
+					       "xen-hypervisor-4.17-amd64); run 'make deps'";
+			return false;
+		}
+		return unpack_xen(paths, error);
+	}
+	return true;
+}
+
+} // namespace
+
+BootRun boot_column(const BootPlan &plan, const Paths &given, const std::string &out_dir,
+		    std::ostream &out, std::ostream &err,
+		    const std::function<void(double)> &progress)
+{
+	BootRun run;
+	Paths paths = given;
+	std::string error;
+	if (!preflight(plan, paths, error)) {
+		err << "pvharness: error: " << error << std::endl;
+		return run;
+	}
+	auto argv = qemu_command(plan, paths, error);
+	if (argv.empty()) {
+		err << "pvharness: error: " << error << std::endl;
+		return run;
+	}
+	std::error_code ec;
+	fs::create_directories(out_dir, ec);
+	for (const auto &entry : fs::directory_iterator(out_dir, ec))
+		if (entry.is_regular_file())
+			fs::remove(entry.path(), ec);
+	const std::string log = out_dir + "/serial.log";
+	std::ofstream(out_dir + "/qemu.cmd") << shell_line(argv) << "\n";
+
+	const int timeout = plan.timeout ? plan.timeout : plan.column.timeout;
+	out << "pvops: boot " << plan.column.name << ": QEMU" << (plan.icount ? " -icount" : "")
+	    << (fs::exists("/dev/kvm") ? "" : " (no KVM: software emulation)") << ", timeout "
+	    << timeout << " s (log: " << log << ")" << std::endl;
+	BootOutcome o = run_command(argv, log, timeout, progress, 30, out_dir + "/qemu.stderr");
+	if (!o.error.empty()) {
+		err << "pvharness: error: " << o.error << std::endl;
+		return run;
+	}
+	run.interrupted = interrupted_by_signal();
+	run.seconds = o.seconds;
+	// As coreutils' timeout reports it, which the judge knows.
+	run.qemu_rc = o.killed && !run.interrupted ? 124 : o.exit_code;
+
+	JudgeRequest req;
+	req.dir = out_dir;
+	req.column = plan.column.name;
+	req.expect = plan.expect.empty() ? plan.column.expect.environment : plan.expect;
+	req.qemu_rc = run.qemu_rc;
+	req.seconds = o.seconds;
+	req.timeout = timeout;
+	req.splat_patterns = paths.patterns;
+	run.status = judge_boot(req, out, err);
+	return run;
+}
+
+} // namespace pvh

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+// The QEMU command of each real column, built from its file: one machine
+// for all, Xen only where the column names it, the expectation and the
+// panic behaviour on every kernel command line.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "column.hpp"
+#include "qemu_command.hpp"
+
+using namespace pvh;
+
+namespace {
+
+std::vector<Column> real_columns()
+{
+	std::string error;
+	auto columns = load_columns(PVOPS_SOURCE_ROOT, error);
+	EXPECT_FALSE(columns.empty()) << error;
+	return columns;
+}
+
+Paths fake_paths()
+{
+	Paths p;
+	p.qemu = "qemu-system-x86_64";
+	p.bzimage = "/b/obj/arch/x86/boot/bzImage";
+	p.initrd = "/b/initrd.gz";
+	p.xen_elf = "/b/xen.elf";
+	return p;
+}
+
+std::string after(const std::vector<std::string> &argv, const std::string &flag)
+{
+	auto it = std::find(argv.begin(), argv.end(), flag);
+	return it == argv.end() || it + 1 == argv.end() ? "" : *(it + 1);
+}
+
+} // namespace
+
+TEST(QemuCommand, EveryColumnBootsTheSharedMachine)
+{
+	auto columns = real_columns();
+	ASSERT_GE(columns.size(), 3u);
+	for (const auto &c : columns) {
+		SCOPED_TRACE(c.name);
+		BootPlan plan;
+		plan.column = c;
+		std::string error;
+		auto argv = qemu_command(plan, fake_paths(), error);
+		ASSERT_FALSE(argv.empty()) << error;
+		EXPECT_EQ(after(argv, "-machine"), columns.front().machine.qemu[1]);
+		EXPECT_EQ(after(argv, "-cpu"), "qemu64,+svm,+npt");
+		EXPECT_EQ(after(argv, "-smp"), "2");
+		EXPECT_NE(std::find(argv.begin(), argv.end(), "-no-reboot"), argv.end());
+		std::string cmdline = linux_command_line(plan);
+		EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
+		EXPECT_NE(cmdline.find("hypervisor_kunit.expect=" + c.expect.environment),
+			  std::string::npos);
+		if (c.hypervisor) {
+			EXPECT_EQ(after(argv, "-kernel"), "/b/xen.elf");
+			EXPECT_EQ(after(argv, "-initrd"),
+				  "/b/obj/arch/x86/boot/bzImage " + cmdline + ",/b/initrd.gz");
+		} else {
+			EXPECT_EQ(after(argv, "-kernel"), "/b/obj/arch/x86/boot/bzImage");
+			EXPECT_EQ(after(argv, "-append"), cmdline);
+		}
+	}
+}
+
+TEST(QemuCommand, OnlyPvhAsksXenForAPvhDom0)
+{
+	for (const auto &c : real_columns()) {
+		if (!c.hypervisor)
+			continue;
+		bool pvh = std::count(c.hypervisor->args.begin(), c.hypervisor->args.end(),
+				      "dom0=pvh") > 0;
+		EXPECT_EQ(pvh, c.expect.environment == "xen-pvh") << c.name;
+	}
+}
+
+TEST(QemuCommand, ChoicesOfTheRun)
+{
+	std::string error;
+	auto c = load_column(PVOPS_SOURCE_ROOT, "xen-pv", error);
+	ASSERT_TRUE(c) << error;
+	ASSERT_TRUE(c->single_thread);
+	BootPlan plan;
+	plan.column = *c;
+	auto argv = qemu_command(plan, fake_paths(), error);
+	EXPECT_EQ(after(argv, "-accel"), "tcg,thread=single");
+	plan.mttcg = true;
+	argv = qemu_command(plan, fake_paths(), error);
+	EXPECT_EQ(after(argv, "-accel"), "");
+	plan.icount = true;
+	plan.cpus = 1;
+	plan.expect = "native";
+	plan.append = "pvops.bench=quick";
+	argv = qemu_command(plan, fake_paths(), error);
+	EXPECT_EQ(after(argv, "-icount"), "shift=0,sleep=off");
+	EXPECT_EQ(after(argv, "-smp"), "1");
+	std::string cmdline = linux_command_line(plan);
+	EXPECT_NE(cmdline.find("hypervisor_kunit.expect=native pvops.bench=quick norandmaps"),
+		  std::string::npos);
+}
+
+TEST(QemuCommand, ACommaCannotReachXensModuleLine)
+{
+	std::string error;
+	auto c = load_column(PVOPS_SOURCE_ROOT, "xen-pvh", error);
+	ASSERT_TRUE(c) << error;
+	BootPlan plan;
+	plan.column = *c;
+	plan.append = "a=1,2";
+	EXPECT_TRUE(qemu_command(plan, fake_paths(), error).empty());
+	EXPECT_NE(error.find("comma"), std::string::npos);
+}
+
+TEST(QemuCommand, ShellLineReadsBackAsTheSameWords)
+{
+	EXPECT_EQ(shell_line({"qemu", "-append", "console=hvc0 panic=-1", "it's"}),
+		  "qemu -append 'console=hvc0 panic=-1' 'it'\\''s'");
+	EXPECT_EQ(shell_line({"-machine", "q35,kernel-irqchip=split"}),
+		  "-machine q35,kernel-irqchip=split");
+}
+
+TEST(Columns, AnUnknownNameListsTheKnownOnes)
+{
+	std::string error;
+	EXPECT_FALSE(load_column(PVOPS_SOURCE_ROOT, "kvm", error));
+	EXPECT_NE(error.find("unknown column 'kvm' (want one of: native"), std::string::npos)
+		<< error;
+}

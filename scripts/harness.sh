@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the C++ harness into $BUILD/harness/main: pvharness, the host
+# program every boot, judge and report goes through (and, with --all, the
+# guest program pvbench and the tests). Output in build/logs/harness-build.log.
+#
+#   harness.sh [--all]
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+target=(--target pvharness)
+[ "${1:-}" != --all ] || target=()
+log=$LOGS/harness-build.log
+: >"$log"
+need_cmd cmake cmake
+{
+	nice -n 10 cmake -S "$PVOPS_ROOT/harness" -B "$BUILD/harness/main" \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo &&
+		nice -n 10 cmake --build "$BUILD/harness/main" "${target[@]}" -j"$(nproc)"
+} >>"$log" 2>&1 || die "building the C++ harness failed; see $log"
