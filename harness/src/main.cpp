@@ -2,10 +2,12 @@
 // pvharness: boot the pvops matrix (native, Xen PV, Xen PVH) through
 // scripts/boot.sh with pvbench asked for on the kernel command line, parse
 // KTAP and pvbench from each console log, and write the report.
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "commands.hpp"
 #include "compare.hpp"
 #include "console.hpp"
 #include "matrix.hpp"
@@ -17,12 +19,6 @@ namespace fs = std::filesystem;
 using namespace pvh;
 
 namespace {
-
-int fail(const std::string &msg)
-{
-	std::cerr << "pvharness: error: " << msg << std::endl;
-	return 1;
-}
 
 std::string find_root(const std::string &given)
 {
@@ -45,55 +41,27 @@ bool write_text(const fs::path &path, const std::string &text)
 	return static_cast<bool>(out);
 }
 
-// --parse LOG: what one console log holds.
-int parse_one(const std::string &path)
+// Until the CLI11 main: `parse LOG` (and the old `--parse LOG`) run cmd_parse.cpp.
+int parse_command(std::vector<std::string> reversed_args)
 {
-	std::string raw;
-	if (!read_file(path, raw))
-		return fail("cannot read " + path);
-	auto lines = console_lines(raw);
-	Boot b;
-	b.column = "log";
-	b.ktap = ktap::parse(lines);
-	b.bench = bench::parse(lines);
-	b.log_read = true;
-	std::cout << path << ": " << boot_line(b) << "\n";
-	for (const auto &d : b.ktap.documents)
-		for (const auto &s : d.root.subtests) {
-			ktap::Counts c = ktap::count_subtests(s);
-			std::cout << "  suite " << s.name << ": "
-				  << ktap::verdict_name(ktap::verdict(s)) << " (" << c.pass
-				  << " pass, " << c.fail << " fail, " << c.skip << " skip, "
-				  << c.crashed << " crashed, " << c.missing << " missing)\n";
-		}
-	for (const auto &r : b.bench.records) {
-		std::cout << "  bench " << r.name << ": " << r.status;
-		if (r.status == "ok")
-			std::cout << ", " << r.metric << " median " << format_ns(r.median)
-				  << ", mean " << format_ns(r.mean) << ", p99 " << format_ns(r.p99)
-				  << ", hypercalls/op " << format_hypercalls(r.hypercalls);
-		else
-			std::cout << ": " << r.reason;
-		std::cout << "\n";
+	CLI::App app("pvharness");
+	Command parse = add_parse_command(app);
+	try {
+		app.parse(reversed_args);
+	} catch (const CLI::ParseError &e) {
+		return app.exit(e);
 	}
-	bool has_ktap = !b.ktap.documents.empty();
-	bool has_bench = bench::state(b.bench) != bench::State::NotRun;
-	if (!has_ktap && !has_bench)
-		return fail(path + ": no KTAP and no PVBENCH records");
-	int bad = 0;
-	for (const auto &p : boot_problems(b, has_bench)) {
-		if (!has_ktap && p.rfind("KUnit", 0) == 0)
-			continue;
-		std::cerr << "pvharness: error: " << p << "; see " << path << "\n";
-		++bad;
-	}
-	return bad ? 1 : 0;
+	return parse.run();
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && std::string(argv[1]) == "parse")
+		return parse_command(
+			std::vector<std::string>(std::make_reverse_iterator(argv + argc),
+						 std::make_reverse_iterator(argv + 1)));
 	Options opts;
 	if (auto err = parse_options(argc, argv, opts)) {
 		std::cerr << "pvharness: error: " << *err << "\n";
@@ -104,7 +72,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!opts.parse_log.empty())
-		return parse_one(opts.parse_log);
+		return parse_command({opts.parse_log, "parse"});
 
 	std::vector<Boot> boots;
 	std::string out;
@@ -165,7 +133,7 @@ int main(int argc, char **argv)
 	const fs::path md = fs::path(out) / "report.md", js = fs::path(out) / "report.json",
 		       svg = fs::path(out) / "ratios.svg";
 	std::string markdown = report_markdown(in);
-	if (!write_text(md, markdown) || !write_text(js, json::dump(report_json(in), 2) + "\n") ||
+	if (!write_text(md, markdown) || !write_text(js, report_json_text(in)) ||
 	    !write_text(svg, report_svg(table)))
 		return fail("cannot write the report under " + out);
 
