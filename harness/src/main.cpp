@@ -49,7 +49,7 @@ int parse_command(std::vector<std::string> reversed_args)
 	try {
 		app.parse(reversed_args);
 	} catch (const CLI::ParseError &e) {
-		return app.exit(e);
+		return e.get_exit_code() == 0 ? app.exit(e) : fail(e.what(), 2);
 	}
 	return parse.run();
 }
