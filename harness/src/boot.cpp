@@ -3,9 +3,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 #include "console.hpp"
-#include "json.hpp"
 
 namespace pvh {
 
@@ -34,14 +34,14 @@ bool load_boot(Boot &boot, std::string &error)
 
 	std::string result;
 	if (read_file(boot.dir + "/result.json", result)) {
-		auto parsed = json::parse(result);
-		if (auto *v = std::get_if<json::Value>(&parsed)) {
-			boot.boot_status = v->string_or("status", "");
-			if (const json::Value *p = v->find("problems"); p && p->is_array())
-				for (const auto &x : p->as_array())
-					if (x.is_string())
-						boot.boot_problems.push_back(x.as_string());
-		}
+		// Not JSON, or not the shape expected: no runner verdict.
+		auto v = nlohmann::json::parse(result, nullptr, false);
+		if (auto s = v.find("status"); s != v.end() && s->is_string())
+			boot.boot_status = s->get<std::string>();
+		if (auto p = v.find("problems"); p != v.end() && p->is_array())
+			for (const auto &x : *p)
+				if (x.is_string())
+					boot.boot_problems.push_back(x.get<std::string>());
 	}
 	return true;
 }

@@ -132,7 +132,7 @@ int run(Options opts)
 	const fs::path md = fs::path(out) / "report.md", js = fs::path(out) / "report.json",
 		       svg = fs::path(out) / "ratios.svg";
 	std::string markdown = report_markdown(in);
-	if (!write_text(md, markdown) || !write_text(js, json::dump(report_json(in), 2) + "\n") ||
+	if (!write_text(md, markdown) || !write_text(js, report_json_text(in)) ||
 	    !write_text(svg, report_svg(table)))
 		return fail("cannot write the report under " + out);
 

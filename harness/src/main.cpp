@@ -24,6 +24,7 @@ int main(int argc, char **argv)
 		add_columns_command(app),
 		add_boot_command(app),
 		add_bench_command(app),
+		add_parse_command(app),
 	};
 	try {
 		app.parse(argc, argv);

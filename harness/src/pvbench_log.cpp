@@ -6,20 +6,48 @@ namespace {
 
 constexpr std::string_view kPrefix = "PVBENCH: ";
 
-Pairs pairs_of(const json::Value &v)
+// Tolerant lookups: a member of the wrong type counts as missing.
+std::string string_or(const Json &v, const char *key, std::string fallback)
+{
+	auto it = v.find(key);
+	return it != v.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+double number_or(const Json &v, const char *key, double fallback)
+{
+	auto it = v.find(key);
+	return it != v.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+// A count that fits an int, else 0 (no undefined cast of 1e300).
+int int_or(const Json &v, const char *key)
+{
+	double d = number_or(v, key, 0);
+	return d >= -1e9 && d <= 1e9 ? static_cast<int>(d) : 0;
+}
+
+Pairs pairs_of(const Json &v)
 {
 	Pairs out;
-	for (const auto &[k, x] : v.as_object())
+	for (const auto &[k, x] : v.items())
 		if (x.is_number())
-			out.emplace_back(k, x.as_number());
+			out.emplace_back(k, x.get<double>());
 	return out;
 }
 
-json::Value object_of(const Pairs &pairs)
+// "syntax error ... at column N", without the library's "[json.exception...] " tag.
+std::string why(const Json::parse_error &e)
 {
-	json::Value o = json::Value::object();
+	std::string what = e.what();
+	auto tag = what.find("] ");
+	return tag == std::string::npos ? what : what.substr(tag + 2);
+}
+
+Json object_of(const Pairs &pairs)
+{
+	Json o = Json::object();
 	for (const auto &[k, v] : pairs)
-		o.set(k, v);
+		o[k] = v;
 	return o;
 }
 
@@ -47,12 +75,12 @@ State state(const Run &run)
 	return State::Complete;
 }
 
-std::optional<Record> record_from_json(const json::Value &v, std::string &error)
+std::optional<Record> record_from_json(const Json &v, std::string &error)
 {
 	Record r;
-	r.name = v.string_or("name", "");
-	r.klass = v.string_or("class", "");
-	r.status = v.string_or("status", "");
+	r.name = string_or(v, "name", "");
+	r.klass = string_or(v, "class", "");
+	r.status = string_or(v, "status", "");
 	if (r.name.empty() || r.klass.empty()) {
 		error = "result record without name or class";
 		return std::nullopt;
@@ -61,12 +89,12 @@ std::optional<Record> record_from_json(const json::Value &v, std::string &error)
 		error = "result record for " + r.name + " has status '" + r.status + "'";
 		return std::nullopt;
 	}
-	r.reason = v.string_or("reason", "");
-	r.err = static_cast<int>(v.number_or("errno", 0));
+	r.reason = string_or(v, "reason", "");
+	r.err = int_or(v, "errno");
 	if (r.status != "ok")
 		return r;
-	r.metric = v.string_or("metric", "time");
-	r.unit = v.string_or("unit", "ns");
+	r.metric = string_or(v, "metric", "time");
+	r.unit = string_or(v, "unit", "ns");
 	const std::pair<const char *, double *> numbers[] = {{"iterations", &r.iterations},
 							     {"samples", &r.samples},
 							     {"mean", &r.mean},
@@ -75,42 +103,42 @@ std::optional<Record> record_from_json(const json::Value &v, std::string &error)
 							     {"min", &r.min},
 							     {"max", &r.max}};
 	for (const auto &[key, dest] : numbers) {
-		const json::Value *x = v.find(key);
-		if (!x || !x->is_number()) {
+		auto x = v.find(key);
+		if (x == v.end() || !x->is_number()) {
 			error = "result record for " + r.name + " lacks the number '" + key + "'";
 			return std::nullopt;
 		}
-		*dest = x->as_number();
+		*dest = x->get<double>();
 	}
-	if (const json::Value *p = v.find("params"); p && p->is_object())
+	if (auto p = v.find("params"); p != v.end() && p->is_object())
 		r.params = pairs_of(*p);
-	if (const json::Value *h = v.find("hypercalls_per_op"); h && h->is_object())
+	if (auto h = v.find("hypercalls_per_op"); h != v.end() && h->is_object())
 		r.hypercalls = pairs_of(*h);
 	return r;
 }
 
-json::Value record_to_json(const Record &r)
+Json record_to_json(const Record &r)
 {
-	json::Value o = json::Value::object();
-	o.set("name", r.name);
-	o.set("class", r.klass);
-	o.set("status", r.status);
+	Json o = Json::object();
+	o["name"] = r.name;
+	o["class"] = r.klass;
+	o["status"] = r.status;
 	if (r.status != "ok") {
-		o.set("errno", r.err);
-		o.set("reason", r.reason);
+		o["errno"] = r.err;
+		o["reason"] = r.reason;
 		return o;
 	}
-	o.set("metric", r.metric);
-	o.set("unit", r.unit);
-	o.set("iterations", r.iterations);
-	o.set("samples", r.samples);
-	o.set("mean", r.mean);
-	o.set("median", r.median);
-	o.set("p99", r.p99);
-	o.set("min", r.min);
-	o.set("max", r.max);
-	o.set("params", object_of(r.params));
-	o.set("hypercalls_per_op", r.hypercalls ? object_of(*r.hypercalls) : json::Value());
+	o["metric"] = r.metric;
+	o["unit"] = r.unit;
+	o["iterations"] = r.iterations;
+	o["samples"] = r.samples;
+	o["mean"] = r.mean;
+	o["median"] = r.median;
+	o["p99"] = r.p99;
+	o["min"] = r.min;
+	o["max"] = r.max;
+	o["params"] = object_of(r.params);
+	o["hypercalls_per_op"] = r.hypercalls ? object_of(*r.hypercalls) : Json();
 	return o;
 }
 
@@ -122,16 +150,15 @@ Run parse(const std::vector<ConsoleLine> &lines)
 		if (at == std::string::npos)
 			continue;
 		std::string_view body = std::string_view(l.text).substr(at + kPrefix.size());
-		auto parsed = json::parse(body);
-		if (auto *e = std::get_if<json::ParseError>(&parsed)) {
-			run.problems.push_back({l.number, "malformed PVBENCH record (" +
-								  e->message + " at column " +
-								  std::to_string(e->offset + 1) +
-								  ")"});
+		Json v;
+		try {
+			v = Json::parse(body);
+		} catch (const Json::parse_error &e) {
+			run.problems.push_back(
+				{l.number, "malformed PVBENCH record (" + why(e) + ")"});
 			continue;
 		}
-		const json::Value &v = std::get<json::Value>(parsed);
-		std::string type = v.string_or("type", "");
+		std::string type = string_or(v, "type", "");
 		if (type == "begin") {
 			if (run.begun) {
 				run.problems.push_back(
@@ -141,10 +168,10 @@ Run parse(const std::vector<ConsoleLine> &lines)
 			}
 			run.begun = true;
 			run.begin_line = l.number;
-			run.mode = v.string_or("mode", "");
-			run.planned = static_cast<int>(v.number_or("benchmarks", 0));
-			run.cpus = static_cast<int>(v.number_or("cpus", 0));
-			run.hypercall_source = v.string_or("hypercalls", "");
+			run.mode = string_or(v, "mode", "");
+			run.planned = int_or(v, "benchmarks");
+			run.cpus = int_or(v, "cpus");
+			run.hypercall_source = string_or(v, "hypercalls", "");
 		} else if (type == "result") {
 			std::string error;
 			auto r = record_from_json(v, error);

@@ -3,13 +3,13 @@
 // guest program prints (begin, one result per benchmark, end).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "console.hpp"
-#include "json.hpp"
 
 namespace pvh::bench {
 
@@ -43,9 +43,12 @@ const char *state_name(State s);
 // than announced (the guest crashed or was cut off).
 State state(const Run &run);
 
+// JSON as the guest writes it and the report holds it: keys in written order.
+using Json = nlohmann::ordered_json;
+
 // One "result" record from its JSON; an error names what is wrong.
-std::optional<Record> record_from_json(const json::Value &v, std::string &error);
-json::Value record_to_json(const Record &r);
+std::optional<Record> record_from_json(const Json &v, std::string &error);
+Json record_to_json(const Record &r);
 
 Run parse(const std::vector<ConsoleLine> &lines);
 

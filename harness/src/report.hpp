@@ -10,7 +10,6 @@
 
 #include "boot.hpp"
 #include "compare.hpp"
-#include "json.hpp"
 #include "table.hpp"
 
 namespace pvh {
@@ -31,7 +30,10 @@ struct ReportInput {
 };
 
 std::string report_markdown(const ReportInput &in);
-json::Value report_json(const ReportInput &in);
+bench::Json report_json(const ReportInput &in);
+// What report.json holds: report_json() indented by 2, a final newline; bytes
+// of the logs that are not UTF-8 become U+FFFD instead of an exception.
+std::string report_json_text(const ReportInput &in);
 std::string report_svg(const Table &table);
 
 // Shared formatting.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // pvbench's own pieces, run on the host: statistics, the hypercall counter
-// reader, option and pvops.bench= parsing, the tiny exec'd program.
+// reader, option and pvops.bench= parsing, the tiny exec'd program, the
+// PVBENCH records.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,8 +14,7 @@
 #include "bench.hpp"
 #include "cli.hpp"
 #include "hypercalls.hpp"
-#include "json.hpp"
-#include "jsonline.hpp"
+#include "output.hpp"
 #include "stats.hpp"
 #include "tiny_elf.hpp"
 
@@ -203,22 +203,57 @@ TEST(PvbenchTinyElf, RunsAndExitsZero)
 	EXPECT_NE(write_tiny_elf("/nonexistent/dir/x"), 0);
 }
 
-TEST(PvbenchJsonLine, IsValidJsonForTheHostParser)
+// The records, byte for byte as the host reads them: these lines are copied
+// from tests/fixtures/xen-pv-pvbench.log (a real boot, written by the
+// writer before nlohmann-json), so the format did not drift with the codec.
+TEST(PvbenchRecords, AreTheLinesOfARealBoot)
 {
-	JsonLine inner;
-	inner.add("k", std::int64_t{-3});
-	JsonLine j;
-	j.add("s", "quote\" backslash\\ nl\n ctl\x02").add("d", 1.25).add("n", 0.04);
-	j.add("b", true).add_null("z").add_object("o", inner).add("u", std::uint64_t{18});
-	auto parsed = pvh::json::parse(j.str());
-	ASSERT_TRUE(std::holds_alternative<pvh::json::Value>(parsed));
-	const auto &v = std::get<pvh::json::Value>(parsed);
-	EXPECT_EQ(v.string_or("s", ""), "quote\" backslash\\ nl\n ctl\x02");
-	EXPECT_EQ(v.number_or("d", 0), 1.3); // rounded to 0.1 ns
-	EXPECT_EQ(v.number_or("n", -1), 0);
-	EXPECT_EQ(v.find("o")->number_or("k", 0), -3);
-	EXPECT_TRUE(v.find("z")->is_null());
-	EXPECT_EQ(JsonLine::number(1.0 / 0.0), "null");
+	EXPECT_EQ(begin_record("quick", 15, 2, ""),
+		  R"(PVBENCH: {"type":"begin","version":1,"mode":"quick","benchmarks":15,)"
+		  R"("cpus":2,"hypercalls":null})");
+	Benchmark mprotect{"page-table.mprotect", "page-table", "", 0, 0, 0, nullptr};
+	Outcome o;
+	o.bench = &mprotect;
+	o.result.params = {{"pages", 16}};
+	o.summary = {200, 20, 38072.66, 35153.5, 93268.249, 35153.5, 93268.2};
+	EXPECT_EQ(result_record(o),
+		  R"(PVBENCH: {"type":"result","name":"page-table.mprotect","class":"page-table",)"
+		  R"("status":"ok","metric":"time","unit":"ns","iterations":200,"samples":20,)"
+		  R"("mean":38072.7,"median":35153.5,"p99":93268.2,"min":35153.5,"max":93268.2,)"
+		  R"("params":{"pages":16},"hypercalls_per_op":null})");
+	Benchmark jitter{"timer.timerfd_jitter", "timer", "", 0, 0, 0, nullptr};
+	Outcome skipped;
+	skipped.bench = &jitter;
+	skipped.result = Result::skipped(38, "timerfd_create: Function not implemented");
+	EXPECT_EQ(result_record(skipped),
+		  R"(PVBENCH: {"type":"result","name":"timer.timerfd_jitter","class":"timer",)"
+		  R"("status":"skipped","errno":38,"reason":"timerfd_create: Function not )"
+		  R"(implemented"})");
+	EXPECT_EQ(end_record(14, 1, 0),
+		  R"(PVBENCH: {"type":"end","ok":14,"skipped":1,"failed":0})");
+}
+
+// Whole figures without a fraction, tenths rounded, no "-0", no NaN in the
+// JSON; counters per op in the class order of the map; a reason with a
+// quote and a control byte stays one valid line.
+TEST(PvbenchRecords, NumbersAndEscapes)
+{
+	Benchmark fork{"page-table.fork_exit", "page-table", "", 0, 0, 0, nullptr};
+	Outcome o;
+	o.bench = &fork;
+	o.summary = {10, 10, 0.04, -0.04, 1.0 / 0.0, 737572.0, 1.25};
+	o.hypercalls = std::map<std::string, double>{{"page-table", 12.25}, {"interrupt", 3}};
+	EXPECT_EQ(result_record(o),
+		  R"(PVBENCH: {"type":"result","name":"page-table.fork_exit","class":"page-table",)"
+		  R"("status":"ok","metric":"time","unit":"ns","iterations":10,"samples":10,)"
+		  R"("mean":0,"median":0,"p99":null,"min":737572,"max":1.3,"params":{},)"
+		  R"("hypercalls_per_op":{"interrupt":3,"page-table":12.3}})");
+	Outcome failed;
+	failed.bench = &fork;
+	failed.result = Result::failed(5, "said \"no\"\n\x01");
+	EXPECT_EQ(result_record(failed),
+		  R"(PVBENCH: {"type":"result","name":"page-table.fork_exit","class":"page-table",)"
+		  R"("status":"failed","errno":5,"reason":"said \"no\"\n\u0001"})");
 }
 
 TEST(PvbenchRun, TimeBatchesCountsOpsAndStopsOnError)

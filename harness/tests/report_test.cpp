@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
-// The benchmark table, ratios and the three report formats, from boots
-// whose logs were written by pvbench's own record writer.
+// The benchmark table, ratios and the three report formats: from boots whose
+// logs were written by pvbench's own record writer, and from the real fixture
+// logs against golden files.
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
 
 #include <gtest/gtest.h>
 
+#include "console.hpp"
 #include "fake_pvbench.hpp"
+#include "fixtures.hpp"
 #include "report.hpp"
 #include "stats.hpp"
 #include "table.hpp"
@@ -111,29 +120,168 @@ TEST(Report, ProblemsAreListedWithTheLog)
 	EXPECT_NE(md.find("/nonexistent/xen-pv/serial.log"), std::string::npos);
 }
 
-TEST(Report, JsonReadsBackWithTheSameRatios)
+// The reports of the fixture boots (tests/fixtures/<column>-{boot,pvbench}.log,
+// real console logs) against reviewed golden files, tests/golden/report.json
+// and tests/golden/report.md. After a deliberate change of the report or of
+// the fixtures, regenerate them and review the diff before committing:
+//
+//   PVOPS_UPDATE_GOLDEN=1 ctest --test-dir BUILD -R 'ReportGolden'
+//
+// (the test then writes the files into the source tree and fails, so that an
+// update is never taken for a pass).
+namespace {
+
+const std::string kGoldenDir = std::string(FIXTURES_DIR) + "/../golden";
+
+// The three fixture boots as pvharness --from-logs sees them, with fixed
+// labels for their directories so that the reports do not name a temp dir.
+struct FixtureBoots {
+	std::vector<Boot> boots;
+	std::map<std::string, std::string> text; // column -> the log
+
+	FixtureBoots()
+	{
+		for (const auto &c : kColumns) {
+			text[c] = fixtures::read(c + "-boot.log") +
+				  fixtures::read(c + "-pvbench.log");
+			auto lines = console_lines(text[c]);
+			Boot b;
+			b.column = c;
+			b.dir = "fixtures/" + c;
+			b.log_read = true;
+			b.ktap = ktap::parse(lines);
+			b.bench = bench::parse(lines);
+			boots.push_back(std::move(b));
+		}
+	}
+};
+
+// Compare with a golden file, or rewrite it when PVOPS_UPDATE_GOLDEN is set.
+void expect_golden(const std::string &name, const std::string &actual)
 {
-	Matrix m;
-	Table t = build_table(m.boots, kColumns);
-	auto rep = compare_repeats(m.boots);
+	const std::string path = kGoldenDir + "/" + name;
+	if (const char *u = std::getenv("PVOPS_UPDATE_GOLDEN"); u && *u && std::string(u) != "0") {
+		std::filesystem::create_directories(kGoldenDir);
+		std::ofstream(path, std::ios::binary | std::ios::trunc) << actual;
+		ADD_FAILURE() << "wrote " << path
+			      << ": review it, then run without PVOPS_UPDATE_GOLDEN";
+		return;
+	}
+	std::string golden;
+	ASSERT_TRUE(read_file(path, golden))
+		<< "no golden file " << path << " (PVOPS_UPDATE_GOLDEN=1 writes it)";
+	if (golden == actual)
+		return;
+	auto want = fixtures::split(golden), got = fixtures::split(actual);
+	std::size_t i = 0;
+	while (i < want.size() && i < got.size() && want[i] == got[i])
+		++i;
+	ADD_FAILURE() << name << " differs from the golden file at line " << i + 1
+		      << ":\n  golden: " << (i < want.size() ? want[i] : "<end>")
+		      << "\n  now:    " << (i < got.size() ? got[i] : "<end>");
+}
+
+// "name" -> the figure `key` of that benchmark's PVBENCH result line, read
+// with a regular expression, not with a JSON codec.
+std::map<std::string, double> figures_in_log(const std::string &log, const std::string &key)
+{
+	std::map<std::string, double> out;
+	const std::regex line(
+		R"re(PVBENCH: \{"type":"result","name":"([^"]+)".*"status":"ok".*")re" + key +
+		R"re(":(-?[0-9.eE+]+))re");
+	for (const auto &l : fixtures::split(log)) {
+		std::smatch m;
+		if (std::regex_search(l, m, line))
+			out[m[1]] = std::stod(m[2]);
+	}
+	return out;
+}
+
+} // namespace
+
+TEST(ReportGolden, JsonOfTheFixtureBoots)
+{
+	FixtureBoots f;
+	Table t = build_table(f.boots, kColumns);
 	ReportInfo info;
+	info.bench_spec = "quick";
 	info.columns = kColumns;
-	std::string text = json::dump(report_json({info, m.boots, t, rep}), 2);
-	auto parsed = json::parse(text);
-	ASSERT_TRUE(std::holds_alternative<json::Value>(parsed));
-	const auto &v = std::get<json::Value>(parsed);
-	EXPECT_EQ(v.string_or("format", ""), "pvops-bench-report");
-	const auto &rows = v.find("benchmarks")->as_array();
-	ASSERT_EQ(rows.size(), 3u);
-	const json::Value *pv = rows[0].find("columns")->find("xen-pv");
-	ASSERT_TRUE(pv);
-	EXPECT_NEAR(pv->number_or("ratio_to_native", -1), *ratio(t.rows[0], "xen-pv"), 1e-12);
-	EXPECT_EQ(pv->number_or("min", -1), t.rows[0].cells["xen-pv"].min);
-	EXPECT_EQ(pv->find("hypercalls_per_op")->number_or("mmu_update", 0), 12.5);
-	EXPECT_TRUE(rows[0].find("columns")->find("xen-pvh")->find("hypercalls_per_op")->is_null());
-	EXPECT_EQ(v.find("boots")->as_array().size(), 3u);
-	EXPECT_EQ(v.find("boots")->as_array()[0].find("kunit")->string_or("verdict", ""), "PASS");
-	EXPECT_TRUE(v.find("repeatability")->is_null()); // one repeat only
+	std::string text = report_json_text({info, f.boots, t, std::nullopt});
+	expect_golden("report.json", text);
+
+	// And what it says agrees with the logs: each median is the one on the
+	// PVBENCH line, each ratio the quotient of two such lines, each boot's
+	// KUnit verdict and suite list those of its KTAP.
+	auto v = nlohmann::json::parse(text);
+	EXPECT_EQ(v["format"], "pvops-bench-report");
+	std::map<std::string, std::map<std::string, double>> medians;
+	std::size_t measured = 0;
+	for (const auto &c : kColumns) {
+		medians[c] = figures_in_log(f.text[c], "median");
+		measured += medians[c].size();
+	}
+	EXPECT_GT(measured, 10u) << "the regex found no PVBENCH result line";
+	std::size_t seen = 0;
+	for (const auto &row : v["benchmarks"]) {
+		const std::string name = row["name"];
+		for (const auto &c : kColumns) {
+			SCOPED_TRACE(name + " on " + c);
+			const auto &cell = row["columns"][c];
+			auto m = medians[c].find(name);
+			if (m == medians[c].end()) {
+				EXPECT_TRUE(cell.is_null() || cell["status"] != "ok");
+				continue;
+			}
+			++seen;
+			EXPECT_EQ(cell["status"], "ok");
+			EXPECT_EQ(cell["median"].get<double>(), m->second);
+			if (c == "native")
+				continue;
+			auto n = medians["native"].find(name);
+			if (n != medians["native"].end() && n->second > 0)
+				EXPECT_DOUBLE_EQ(cell["ratio_to_native"].get<double>(),
+						 m->second / n->second);
+			else
+				EXPECT_TRUE(cell["ratio_to_native"].is_null());
+		}
+	}
+	EXPECT_EQ(seen, measured); // every measured figure reached the report
+	ASSERT_EQ(v["boots"].size(), kColumns.size());
+	for (std::size_t i = 0; i < kColumns.size(); ++i) {
+		const auto &b = v["boots"][i];
+		EXPECT_EQ(b["column"], kColumns[i]);
+		// "ok N name" at the suite level of the KTAP, one per suite.
+		std::vector<std::string> suites;
+		const std::regex suite_result(
+			R"(^(?:\[[ 0-9.]+\] )?(not )?ok [0-9]+ ([A-Za-z0-9_.-]+))");
+		for (const auto &l : fixtures::split(f.text[kColumns[i]])) {
+			std::smatch m;
+			if (std::regex_search(l, m, suite_result))
+				suites.push_back(m[2]);
+		}
+		std::vector<std::string> reported;
+		for (const auto &s : b["kunit"]["suites"])
+			reported.push_back(s["name"]);
+		EXPECT_EQ(reported, suites) << kColumns[i];
+	}
+}
+
+TEST(ReportGolden, MarkdownOfTheFixtureBoots)
+{
+	FixtureBoots f;
+	Table t = build_table(f.boots, kColumns);
+	ReportInfo info;
+	info.bench_spec = "quick";
+	info.columns = kColumns;
+	std::string md = report_markdown({info, f.boots, t, std::nullopt});
+	expect_golden("report.md", md);
+	// The native median of each benchmark, as the PVBENCH line has it, is
+	// in the table in the report's unit.
+	for (const auto &[name, median] : figures_in_log(f.text["native"], "median")) {
+		SCOPED_TRACE(name);
+		EXPECT_NE(md.find(name), std::string::npos);
+		EXPECT_NE(md.find(format_ns(median)), std::string::npos);
+	}
 }
 
 TEST(Report, SvgHasOneBarPerMeasuredRatio)

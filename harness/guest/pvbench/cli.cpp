@@ -5,7 +5,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "ab.hpp"
 #include "hypercalls.hpp"
 
 namespace pvbench {
@@ -51,7 +50,7 @@ const char *usage_text()
 {
 	return "usage: pvbench [--quick] [--bench LIST] [--iterations N] [--list] [--no-table]\n"
 	       "               [--exec-path FILE] [--hypercalls FILE[,FILE...]]\n"
-	       "               [--hcstats-ab] [--from-cmdline [FILE]]\n"
+	       "               [--from-cmdline [FILE]]\n"
 	       "  --quick          the CI-sized set (a few seconds under QEMU TCG)\n"
 	       "  --bench LIST     benchmarks, classes or name prefixes, ',' or '+' separated\n"
 	       "  --iterations N   ops per benchmark instead of each one's default\n"
@@ -60,10 +59,7 @@ const char *usage_text()
 	       "  --exec-path F    where fork_exec writes its tiny program (/tmp/pvbench-true)\n"
 	       "  --hypercalls F   hypercall counter files to try (default: debugfs "
 	       "xen/hypercalls)\n"
-	       "  --hcstats-ab     run each benchmark 4 times, hypercall accounting off, on,\n"
-	       "                   on, off (the first --hypercalls file is switched); print\n"
-	       "                   \"PVBENCH-AB: {json}\" records: what accounting costs\n"
-	       "  --from-cmdline   take pvops.bench=quick|full|ab|iters=N|NAME+... from "
+	       "  --from-cmdline   take pvops.bench=quick|full|iters=N|NAME+... from "
 	       "/proc/cmdline\n"
 	       "Output: one line \"PVBENCH: {json}\" per benchmark, then a table.\n";
 }
@@ -75,8 +71,6 @@ std::optional<std::string> apply_spec(std::string_view spec, Options &opts)
 			opts.quick = true;
 		} else if (word == "full") {
 			opts.quick = false;
-		} else if (word == "ab") {
-			opts.ab_passes = kAbPasses;
 		} else if (word.rfind("iters=", 0) == 0) {
 			auto n = to_count(std::string_view(word).substr(6));
 			if (!n)
@@ -116,8 +110,6 @@ std::optional<std::string> parse_args(int argc, const char *const *argv, Options
 			opts.quick = true;
 		} else if (a == "--list") {
 			opts.list = true;
-		} else if (a == "--hcstats-ab") {
-			opts.ab_passes = kAbPasses;
 		} else if (a == "--no-table") {
 			opts.table = false;
 		} else if (a == "--help" || a == "-h") {

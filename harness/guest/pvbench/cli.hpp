@@ -22,9 +22,6 @@ struct Options {
 	std::vector<std::string> selectors; // names, classes or name prefixes
 	std::string exec_path = "/tmp/pvbench-true";
 	std::vector<std::string> hypercall_paths;
-	// --hcstats-ab: passes per benchmark with hypercall accounting
-	// switched off and on between them (ab.hpp); 0: a single pass.
-	unsigned ab_passes = 0;
 	std::string mode_label() const { return quick ? "quick" : "full"; }
 };
 
@@ -33,7 +30,7 @@ std::optional<std::string> parse_args(int argc, const char *const *argv, Options
 
 // Apply a pvops.bench= value: words separated by '+' (a comma cannot pass
 // through Xen's multiboot module line): "quick", "full", "iters=N", or a
-// benchmark selector, or "ab" (the A/B mode of --hcstats-ab).
+// benchmark selector.
 std::optional<std::string> apply_spec(std::string_view spec, Options &opts);
 
 // The value of pvops.bench= in a kernel command line, if present.

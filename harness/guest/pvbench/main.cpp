@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "ab.hpp"
 #include "bench.hpp"
 #include "cli.hpp"
 #include "hypercalls.hpp"
@@ -60,33 +59,6 @@ static Outcome run_one(const Benchmark &b, const Options &opts, int cpus, const 
 	return o;
 }
 
-// The A/B mode: every benchmark with accounting off and on in turn. It
-// needs the accounting file; without it there is nothing to compare.
-static int run_ab_mode(const std::vector<const Benchmark *> &chosen, const Options &opts, int cpus,
-		       const HypercallSource &hc)
-{
-	if (!hc.available()) {
-		std::cerr << "pvbench: error: --hcstats-ab needs a hypercall accounting file ("
-			  << opts.hypercall_paths.front() << " is not there)\n";
-		return 2;
-	}
-	AccountingSwitch sw(hc.path());
-	std::vector<AbOutcome> outcomes;
-	std::size_t failed = 0;
-	for (const Benchmark *b : chosen) {
-		outcomes.push_back(run_ab(*b, run_of(*b, opts, cpus), sw, hc, opts.ab_passes));
-		emit_line(ab_record(outcomes.back()));
-		if (outcomes.back().first_failure.status == Result::Status::Failed)
-			++failed;
-	}
-	if (opts.table) {
-		std::string t = ab_table(outcomes);
-		std::fwrite(t.data(), 1, t.size(), stdout);
-		std::fflush(stdout);
-	}
-	return failed ? 1 : 0;
-}
-
 int main(int argc, char **argv)
 {
 	Options opts;
@@ -124,8 +96,6 @@ int main(int argc, char **argv)
 	CPU_SET(0, &first);
 	::sched_setaffinity(0, sizeof(first), &first);
 	HypercallSource hc(opts.hypercall_paths);
-	if (opts.ab_passes)
-		return run_ab_mode(chosen, opts, cpus, hc);
 	emit_line(begin_record(opts.mode_label(), chosen.size(), cpus, hc.path()));
 	std::vector<Outcome> outcomes;
 	std::size_t ok = 0, skipped = 0, failed = 0;

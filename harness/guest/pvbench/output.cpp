@@ -5,26 +5,36 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-
-#include "jsonline.hpp"
+#include <nlohmann/json.hpp>
 
 namespace pvbench {
+namespace {
 
-std::string begin_record(const std::string &mode, std::size_t planned, int cpus,
-			 const std::string &hypercall_source)
+using Json = nlohmann::ordered_json; // keys in the order written
+
+// A figure rounded to 0.1 (ns, or hypercalls per op): whole numbers print without a fraction
+// ("143850", as the host and the fixtures have it), NaN and infinities as
+// null, never "-0".
+Json tenths(double v)
 {
-	JsonLine j;
-	j.add("type", "begin").add("version", kFormatVersion).add("mode", mode);
-	j.add("benchmarks", static_cast<std::uint64_t>(planned)).add("cpus", cpus);
-	if (hypercall_source.empty())
-		j.add_null("hypercalls");
-	else
-		j.add("hypercalls", hypercall_source);
-	return kPrefix + j.str();
+	if (!std::isfinite(v))
+		return nullptr;
+	v = std::round(v * 10) / 10;
+	if (v == 0)
+		return 0;
+	if (v == std::trunc(v) && std::fabs(v) < 9e15)
+		return static_cast<std::int64_t>(v);
+	return v;
 }
 
-static const char *status_name(Result::Status s)
+std::string line_of(const Json &j)
+{
+	return kPrefix + j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+const char *status_name(Result::Status s)
 {
 	switch (s) {
 	case Result::Status::Ok:
@@ -37,43 +47,65 @@ static const char *status_name(Result::Status s)
 	return "failed";
 }
 
+} // namespace
+
+std::string begin_record(const std::string &mode, std::size_t planned, int cpus,
+			 const std::string &hypercall_source)
+{
+	Json j;
+	j["type"] = "begin";
+	j["version"] = kFormatVersion;
+	j["mode"] = mode;
+	j["benchmarks"] = planned;
+	j["cpus"] = cpus;
+	j["hypercalls"] = hypercall_source.empty() ? Json(nullptr) : Json(hypercall_source);
+	return line_of(j);
+}
+
 std::string result_record(const Outcome &o)
 {
 	const Result &r = o.result;
-	JsonLine j;
-	j.add("type", "result").add("name", o.bench->name).add("class", o.bench->klass);
-	j.add("status", status_name(r.status));
+	Json j;
+	j["type"] = "result";
+	j["name"] = o.bench->name;
+	j["class"] = o.bench->klass;
+	j["status"] = status_name(r.status);
 	if (r.status != Result::Status::Ok) {
-		j.add("errno", r.err).add("reason", r.reason);
-		return kPrefix + j.str();
+		j["errno"] = r.err;
+		j["reason"] = r.reason;
+		return line_of(j);
 	}
 	const Summary &s = o.summary;
-	j.add("metric", r.metric).add("unit", "ns");
-	j.add("iterations", s.ops).add("samples", static_cast<std::uint64_t>(s.samples));
-	j.add("mean", s.mean).add("median", s.median).add("p99", s.p99);
-	j.add("min", s.min).add("max", s.max);
-	JsonLine params;
+	j["metric"] = r.metric;
+	j["unit"] = "ns";
+	j["iterations"] = s.ops;
+	j["samples"] = s.samples;
+	j["mean"] = tenths(s.mean);
+	j["median"] = tenths(s.median);
+	j["p99"] = tenths(s.p99);
+	j["min"] = tenths(s.min);
+	j["max"] = tenths(s.max);
+	j["params"] = Json::object();
 	for (const auto &[k, v] : r.params)
-		params.add(k, v);
-	j.add_object("params", params);
+		j["params"][k] = v;
 	if (o.hypercalls) {
-		JsonLine hc;
+		j["hypercalls_per_op"] = Json::object();
 		for (const auto &[k, v] : *o.hypercalls)
-			hc.add(k, v);
-		j.add_object("hypercalls_per_op", hc);
+			j["hypercalls_per_op"][k] = tenths(v);
 	} else {
-		j.add_null("hypercalls_per_op");
+		j["hypercalls_per_op"] = nullptr;
 	}
-	return kPrefix + j.str();
+	return line_of(j);
 }
 
 std::string end_record(std::size_t ok, std::size_t skipped, std::size_t failed)
 {
-	JsonLine j;
-	j.add("type", "end").add("ok", static_cast<std::uint64_t>(ok));
-	j.add("skipped", static_cast<std::uint64_t>(skipped));
-	j.add("failed", static_cast<std::uint64_t>(failed));
-	return kPrefix + j.str();
+	Json j;
+	j["type"] = "end";
+	j["ok"] = ok;
+	j["skipped"] = skipped;
+	j["failed"] = failed;
+	return line_of(j);
 }
 
 std::string table(const std::vector<Outcome> &outcomes)
