@@ -8,8 +8,8 @@
 #    - the code: three kernels are built: base (the series with 0011 and
 #      0013 reverted), full (the whole series) and placebo (base plus a
 #      function that is never called, as many bytes as the code only the
-#      full kernel has). textcmp.py compares the executable sections of
-#      every object base and full share;
+#      full kernel has). pvharness textcmp compares the executable
+#      sections of every object base and full share;
 #    - the benchmark: pvbench's full set in each kernel, booted natively,
 #      as Xen PV and as Xen PVH (pvharness), COST_BOOTS times (default 3),
 #      each boot with a kernel command line of another length (no extra
@@ -21,10 +21,15 @@
 #    The placebo separates what the accounting's code changes by being
 #    there (every later function moves; textcmp shows the same code) from
 #    what it executes: off vs placebo holds the layout equal.
-# 2. Accounting on against off, controlled: the full kernel booted once
-#    per column with pvbench's A/B mode (pvops.bench=...+ab), which runs
-#    each benchmark four times in the same boot with accounting off, on,
-#    on, off, and prints what it added per op and per hypercall.
+# 2. Accounting on against off, across boots as well (the accounting is
+#    chosen when the kernel boots, no longer switched while it runs): the
+#    full kernel booted COST_BOOTS times with accounting on (the guest's
+#    init switches it on before pvbench unless the command line has
+#    pvops.hcstats=0) and as often with pvops.hcstats=0, with the same
+#    command line lengths. pvbench's records carry the hypercalls per op
+#    of the "on" boots, from which pvharness cost works out the
+#    instructions added per hypercall; an "off" boot that counted one
+#    misses the target.
 #
 # The kernels are built without the xen_hypercalls KUnit suite, which
 # adds a trap counter to the hypercall instructions. Targets: off within
@@ -41,15 +46,15 @@
 # it): two more dentries and inodes, which natively alone moved the fork
 # benchmarks by +0.7% against the base kernel. That is where the slab
 # allocator stands when the benchmark starts, not what an operation
-# costs; the A/B boots need the file and keep debugfs.
+# costs; the on-vs-off boots need the file and keep debugfs, both of them.
 #
-# The off-vs-base boots always run pvbench's full set: the quick set's
-# 10 to 32 batches per benchmark give medians that jump between the modes
+# Every boot runs pvbench's full set: the quick set's 10 to 32 batches
+# per benchmark give medians that jump between the modes
 # of a two-mode distribution of batch costs (Xen PV fault_storm: 4982 or
 # 5097 instructions from boots whose means differ by 0.004%).
 #
-#   hcstats-cost.sh [--full]       --full: the A/B boots run the full set
-#                                  too (default: pvbench's --quick set)
+#   hcstats-cost.sh [--full]       --full: accepted for make's FULL=1, which
+#                                  is now what every boot runs
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -57,15 +62,14 @@ COST=$BUILD/cost
 HARNESS=$BUILD/harness/main/pvharness
 REVERT=("x86/xen: Add KUnit tests for hypercall accounting"
 	"x86/xen: Count hypercalls per operation class")
-quick=--quick
-[ "${1:-}" = --full ] && quick=
+case ${1:-} in "" | --full) ;; *) die "usage: hcstats-cost.sh [--full]" ;; esac
 boots=${COST_BOOTS:-3}
 [[ $boots =~ ^[1-9]$ ]] || die "COST_BOOTS must be a number of boots from 1 to 9, not '$boots'"
 log=$LOGS/hcstats-cost.log
 : >"$log"
 
 [ -f "$INITRD" ] || die "no initramfs in $BUILD; run 'make initramfs' first"
-[ -x "$HARNESS" ] || die "no $HARNESS; run 'make bench' (or the harness build) first"
+[ -x "$HARNESS" ] || die "no $HARNESS; run 'make pvharness' first"
 [ -d "$TREE/.git" ] || die "no series tree at $TREE; run 'make tree' first"
 head=$(git -C "$TREE" rev-parse HEAD)
 
@@ -140,17 +144,21 @@ kernel base "$without" 0 "${REVERT[@]}"
 
 # The code both kernels share, object by object: when none differs,
 # accounting that is off runs exactly the instructions of the base kernel.
-say "cost: comparing the code of the base and full kernels (textcmp.py)"
-python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/full/obj" >"$COST/textcmp.txt" ||
-	say "cost: the kernels' shared code differs; see $COST/textcmp.txt"
+say "cost: comparing the code of the base and full kernels (pvharness textcmp)"
+"$HARNESS" textcmp "$COST/base/obj" "$COST/full/obj" >"$COST/textcmp.txt" 2>>"$log" && rc=0 || rc=$?
+case $rc in
+0) ;;
+1) say "cost: the kernels' shared code differs; see $COST/textcmp.txt" ;;
+*) die "pvharness textcmp could not compare base and full; see $log" ;;
+esac
 cat "$COST/textcmp.txt"
 pad=$(sed -n 's/^only in full: .* (\([0-9]*\) bytes of code)$/\1/p' "$COST/textcmp.txt" |
 	awk '{ n += $1 } END { print n + 0 }')
-[ "$pad" -gt 0 ] || die "textcmp.py found no code only the full kernel has; see $COST/textcmp.txt"
+[ "$pad" -gt 0 ] || die "pvharness textcmp found no code only the full kernel has; see $COST/textcmp.txt"
 kernel placebo "$without" "$pad" "${REVERT[@]}"
-say "cost: comparing the code of the base and placebo kernels (textcmp.py)"
-python3 "$PVOPS_ROOT/scripts/textcmp.py" "$COST/base/obj" "$COST/placebo/obj" >"$COST/textcmp-placebo.txt" ||
-	die "the placebo kernel's shared code differs from base; see $COST/textcmp-placebo.txt"
+say "cost: comparing the code of the base and placebo kernels (pvharness textcmp)"
+"$HARNESS" textcmp "$COST/base/obj" "$COST/placebo/obj" >"$COST/textcmp-placebo.txt" 2>>"$log" ||
+	die "the placebo kernel's shared code differs from base (or could not be compared); see $COST/textcmp-placebo.txt and $log"
 
 # Where the code after the accounting's lands in each kernel.
 layout=
@@ -170,8 +178,8 @@ run() {
 	local name=$1
 	shift
 	say "cost: pvbench (full set), deterministic, $name (report: $COST/results/$name/report.md)"
-	env "$@" "$HARNESS" --root "$PVOPS_ROOT" --out "$COST/results/$name" --deterministic \
-		--columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
+	env "$@" "$HARNESS" --root "$PVOPS_ROOT" bench --out "$COST/results/$name" \
+		--deterministic --columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
 same="tsc=reliable pvops.hcstats=0 debugfs=off"
@@ -181,22 +189,18 @@ for ((i = 0; i < boots; i++)); do
 	for k in base full placebo; do
 		run "$k-$i" BUILD="$COST/$k" PVOPS_SMP=1 PVOPS_APPEND="$same${arg:+ $arg}"
 	done
-done
-
-# The A/B boots: the full kernel, accounting switched by pvbench itself.
-spec=${quick:+quick+}ab
-for column in native xen-pv xen-pvh; do
-	say "cost: pvbench A/B (accounting off, on, on, off), deterministic, $column" \
-		"(log: $COST/ab/$column/serial.log)"
-	BUILD="$COST/full" PVOPS_SMP=1 "$PVOPS_ROOT/scripts/boot.sh" "$column" --icount \
-		--append "tsc=reliable pvops.bench=$spec" --out "$COST/ab/$column" >>"$log" 2>&1 ||
-		die "the A/B boot ($column) failed; see $COST/ab/$column/serial.log and $log"
+	# On against off: the full kernel with debugfs, accounting on or not.
+	run "on-$i" BUILD="$COST/full" PVOPS_SMP=1 PVOPS_APPEND="tsc=reliable${arg:+ $arg}"
+	run "on-off-$i" BUILD="$COST/full" PVOPS_SMP=1 \
+		PVOPS_APPEND="tsc=reliable pvops.hcstats=0${arg:+ $arg}"
 done
 
 {
-	python3 "$PVOPS_ROOT/scripts/hcstats_cost.py" --code "$COST/textcmp.txt" \
+	"$HARNESS" cost --code "$COST/textcmp.txt" \
 		--placebo-code "$COST/textcmp-placebo.txt" --layout "$layout" \
 		--base "$COST"/results/base-*/report.json --off "$COST"/results/full-*/report.json \
-		--placebo "$COST"/results/placebo-*/report.json --ab "$COST/ab" && rc=0 || rc=$?
+		--placebo "$COST"/results/placebo-*/report.json \
+		--on "$COST"/results/on-[0-9]*/report.json \
+		--on-off "$COST"/results/on-off-*/report.json && rc=0 || rc=$?
 	exit $rc
 } | tee "$COST/summary.txt"

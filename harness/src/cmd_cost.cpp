@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+// pvharness cost: what hypercall accounting costs, judged from the
+// reports of scripts/hcstats-cost.sh's boots (cost.hpp).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "cost.hpp"
+
+namespace pvh {
+
+Command add_cost_command(CLI::App &app)
+{
+	struct Args {
+		std::vector<std::string> base, off, placebo, on, on_off;
+		std::string code, placebo_code, layout;
+	};
+	auto args = std::make_shared<Args>();
+	CLI::App *sub = app.add_subcommand(
+		"cost", "judge what hypercall accounting costs from deterministic pvharness "
+			"reports (report.json), one per boot: off against base against the "
+			"placebo (target 0.1%), on against off (target 2% under Xen); exit 1 "
+			"when a target is missed");
+	sub->add_option("--base", args->base, "boots of the kernel without accounting")->required();
+	sub->add_option("--off", args->off, "boots of the kernel with it compiled in, off")
+		->required();
+	sub->add_option("--placebo", args->placebo,
+			"boots of the base kernel with as much code as accounting adds, "
+			"never called");
+	sub->add_option("--on", args->on, "boots of the full kernel with accounting on");
+	sub->add_option("--on-off", args->on_off,
+			"boots of the full kernel booted as the --on boots, with "
+			"pvops.hcstats=0");
+	sub->add_option("--code", args->code, "pvharness textcmp's output for base and full");
+	sub->add_option("--placebo-code", args->placebo_code,
+			"pvharness textcmp's output for base and the placebo");
+	sub->add_option("--layout", args->layout, "one line on where the kernels place their code");
+	return {sub, [args] {
+			if (args->on.empty() != args->on_off.empty())
+				return fail("cost: --on and --on-off go together", 2);
+			cost::Input in;
+			in.code = args->code;
+			in.placebo_code = args->placebo_code;
+			in.layout = args->layout;
+			std::pair<const std::vector<std::string> *, std::vector<cost::Report> *>
+				lists[] = {{&args->base, &in.base},
+					   {&args->off, &in.off},
+					   {&args->placebo, &in.placebo},
+					   {&args->on, &in.on},
+					   {&args->on_off, &in.on_off}};
+			for (auto [paths, reports] : lists)
+				for (const auto &p : *paths) {
+					std::string error;
+					auto r = cost::read_report(p, error);
+					if (!r)
+						return fail(error, 2);
+					reports->push_back(std::move(*r));
+				}
+			int rc = cost::judge(in, std::cout);
+			std::cout.flush();
+			return rc;
+		}};
+}
+
+} // namespace pvh
