@@ -70,11 +70,11 @@ bench: kernel initramfs pvharness ## pvbench in every column, report in build/be
 # What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh),
 # deterministic: off vs. base (0011 and 0013 reverted) and vs. a placebo
 # (base plus as much code, never called), code and benchmark, each kernel
-# booted COST_BOOTS times (default 3), and on vs. off in the same boot
-# (pvbench's A/B mode).
+# booted COST_BOOTS times (default 3), and on vs. off: the full kernel
+# booted with accounting on and with pvops.hcstats=0.
 .PHONY: hcstats-cost
-hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base, on vs. off (A/B), per op, in build/cost/ (FULL=1 COST_BOOTS=n)
-	@$(S)/hcstats-cost.sh $(if $(filter 1,$(FULL)),--full)
+hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base vs. placebo, on vs. off, per op, in build/cost/ (COST_BOOTS=n)
+	@$(S)/hcstats-cost.sh
 
 # Switch hypercall accounting on and off under load (a known failure, see README).
 .PHONY: hcstats-stress

@@ -25,6 +25,8 @@ int main(int argc, char **argv)
 		add_boot_command(app),
 		add_bench_command(app),
 		add_parse_command(app),
+		add_cost_command(app),
+		add_textcmp_command(app),
 	};
 	try {
 		app.parse(argc, argv);

@@ -35,7 +35,7 @@ const std::string kMprotect = "page-table.mprotect", kClock = "timer.clock_getti
 // adapt when report_json() returns an nlohmann::ordered_json (.dump(2)).
 std::string report_text(const ReportInput &in)
 {
-	return json::dump(report_json(in), 2);
+	return report_json_text(in);
 }
 
 // A change to one benchmark's record in one column's log.
