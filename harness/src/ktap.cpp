@@ -338,8 +338,14 @@ private:
 			}
 			break;
 		case Kind::Subtest:
-			if (stack_.size() > 1 && !(fresh && f.node.name.empty()))
+			if (stack_.size() == 1) {
+				// As kunit.py: a header at the top level opens a test
+				// (a log that starts inside a run), it names no document.
+				settle(f);
+				open_child(number, ind);
+			} else if (!(fresh && f.node.name.empty())) {
 				sibling(number, ind);
+			}
 			stack_.back().node.name = c.text;
 			break;
 		case Kind::Plan:
