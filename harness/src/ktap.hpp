@@ -15,8 +15,10 @@
 //
 // Lines are first cleaned (console.hpp); lines that are not KTAP, or whose
 // indentation matches no open level, are kernel messages and are skipped.
-// A test that started but has no result line, or a plan with fewer
-// results than it announced, is CRASHED or INCOMPLETE, never a pass.
+// Reading stops at the lines after which kunit.py reads no KTAP
+// ("reboot: System halted", ...). A test that started but has no result
+// line, or a plan with fewer results than it announced, is CRASHED or
+// INCOMPLETE, never a pass.
 #pragma once
 
 #include <optional>
@@ -41,6 +43,8 @@ struct Test {
 	std::string directive;	      // "SKIP", "TODO", "XFAIL" or ""
 	std::string reason;	      // the directive's text, or a comment
 	int plan = -1;		      // -1: no plan line
+	bool ok = false;	      // "ok" rather than "not ok"
+	bool header = false;	      // a "KTAP version" or "# Subtest:" line opened it
 	int line = 0;		      // first line of the test in the log
 	std::vector<Test> subtests;
 	std::optional<Stats> stats;	      // "# <name>: pass:N fail:N skip:N total:N"

@@ -20,6 +20,9 @@ struct CaseResult {
 };
 
 struct Summary {
+	// The cases under each suite, as scripts/bootlog.py count_cases() takes
+	// them from kunit.py --json: a suite that has no cases of its own (a
+	// top-level test without subtests) adds to the totals only.
 	std::vector<CaseResult> cases; // in log order
 	// kunit.py's "Testing complete. Ran N tests: passed: .., failed: ..,
 	// skipped: .., crashed: .., errors: .."

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 // The KTAP parser on real console logs of the three boots (trimmed from
 // serial.log, carriage returns and all). Expectations come from the logs
-// themselves: KUnit's own "# suite: pass:N ... total:N" lines, the top-level
-// plan, and the guest's "PVOPS: kunit_suite=" lines read from debugfs.
+// themselves: KUnit's own "# suite: pass:N ... total:N" lines and the
+// top-level plan. ktap_diff_test.cpp holds the same logs against kunit.py.
 #include <map>
 #include <regex>
 
@@ -22,20 +22,6 @@ protected:
 	std::string text() const { return fixtures::read(std::string(GetParam()) + "-boot.log"); }
 };
 
-// What the guest's init read from /sys/kernel/debug/kunit/*/results: one
-// "ok" per case plus one for the suite itself.
-std::map<std::string, int> debugfs_ok_counts(const std::string &text)
-{
-	std::map<std::string, int> out;
-	std::regex re("PVOPS: kunit_suite=(\\S+) (\\d+) ok, (\\d+) not ok");
-	for (const auto &l : pvh::console_lines(text)) {
-		std::smatch m;
-		if (std::regex_search(l.text, m, re))
-			out[m[1]] = std::stoi(m[2]);
-	}
-	return out;
-}
-
 } // namespace
 
 TEST_P(RealLog, EverySuitePassesAndMatchesKUnitsOwnCounts)
@@ -45,13 +31,12 @@ TEST_P(RealLog, EverySuitePassesAndMatchesKUnitsOwnCounts)
 	ASSERT_EQ(log.documents.size(), 1u);
 	const pvh::ktap::Test &root = log.documents[0].root;
 	ASSERT_GT(root.plan, 0);
+	ASSERT_GT(root.subtests.size(), 0u);
 	EXPECT_EQ(static_cast<int>(root.subtests.size()), root.plan);
 	EXPECT_EQ(verdict(log), Verdict::Pass);
 	for (const auto &p : log.problems)
 		ADD_FAILURE() << "line " << p.line << ": " << p.message;
 
-	auto debugfs = debugfs_ok_counts(text);
-	EXPECT_EQ(debugfs.size(), root.subtests.size());
 	for (const auto &suite : root.subtests) {
 		SCOPED_TRACE(suite.name);
 		EXPECT_EQ(verdict(suite), Verdict::Pass);
@@ -63,8 +48,6 @@ TEST_P(RealLog, EverySuitePassesAndMatchesKUnitsOwnCounts)
 			EXPECT_EQ(c.skip, suite.stats->skip);
 			EXPECT_EQ(c.total(), suite.stats->total);
 		}
-		ASSERT_TRUE(debugfs.count(suite.name));
-		EXPECT_EQ(debugfs[suite.name], c.pass + 1);
 		for (const auto &t : suite.subtests)
 			EXPECT_EQ(t.name.find('\r'), std::string::npos);
 	}
