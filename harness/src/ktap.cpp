@@ -336,6 +336,8 @@ private:
 		default:
 			break;
 		}
+		if (c.kind == Kind::Version || c.kind == Kind::Subtest)
+			stack_.back().node.header = true;
 	}
 
 	// A new subtest at the level of the innermost one, which had no result.
@@ -405,6 +407,7 @@ private:
 			t.name = r.name;
 		}
 		t.number = r.number;
+		t.ok = r.ok;
 		t.result = result_of(r);
 		t.directive = r.directive;
 		t.reason = r.reason;

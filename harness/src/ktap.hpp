@@ -41,6 +41,8 @@ struct Test {
 	std::string directive;	      // "SKIP", "TODO", "XFAIL" or ""
 	std::string reason;	      // the directive's text, or a comment
 	int plan = -1;		      // -1: no plan line
+	bool ok = false;	      // "ok" rather than "not ok"
+	bool header = false;	      // a "KTAP version" or "# Subtest:" line opened it
 	int line = 0;		      // first line of the test in the log
 	std::vector<Test> subtests;
 	std::optional<Stats> stats;	      // "# <name>: pass:N fail:N skip:N total:N"
