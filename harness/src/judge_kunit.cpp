@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "judge_kunit.hpp"
 
+#include <map>
+
 namespace pvh {
 
 nlohmann::json kunit_result(const ktap::Summary &summary)
@@ -30,10 +32,20 @@ nlohmann::json kunit_result(const ktap::Summary &summary)
 
 std::vector<std::string> bad_cases(const ktap::Summary &summary)
 {
+	// A case seen twice (the crashed ones kunit.py names "") is one case,
+	// in the place it first came, with its last status.
+	std::vector<std::string> order;
+	std::map<std::string, std::string> status;
+	for (const auto &c : summary.cases) {
+		std::string key = c.suite + "." + c.name;
+		if (!status.count(key))
+			order.push_back(key);
+		status[key] = c.status;
+	}
 	std::vector<std::string> bad;
-	for (const auto &c : summary.cases)
-		if (c.status == "FAIL" || c.status == "ERROR")
-			bad.push_back(c.suite + "." + c.name);
+	for (const auto &key : order)
+		if (status[key] == "FAIL" || status[key] == "ERROR")
+			bad.push_back(key);
 	return bad;
 }
 

@@ -17,7 +17,7 @@ namespace pvh {
 // reasons has every skipped case, "" when the kernel gave no reason.
 nlohmann::json kunit_result(const ktap::Summary &summary);
 
-// "suite.case" of every case that failed or crashed, in log order.
+// "suite.case" of every case that failed or crashed, in log order, once.
 std::vector<std::string> bad_cases(const ktap::Summary &summary);
 
 } // namespace pvh
