@@ -31,7 +31,7 @@ std::vector<fs::path> splat_logs()
 }
 
 // What `pvharness splat` printed: the first splat's pattern name, read as
-// scripts/tests/splat.sh read it (third ':' field of the first line that
+// the removed scripts/tests/splat.sh read it (third ':' field of the first line that
 // is not a tolerated oops).
 std::string first_splat(const std::string &output)
 {

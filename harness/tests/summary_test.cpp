@@ -3,7 +3,7 @@
 // the judge filled from the fixture logs (native with one case skipped,
 // xen-pv with routing and hypercall records added, xen-pvh killed at its
 // timeout), against golden files
-// that scripts/summary.py and scripts/kunit_table.py printed for the same
+// that scripts/summary.py and scripts/kunit_table.py (since removed) printed for the same
 // directory. The boot directory's path reads BOOT in the golden files.
 #include <filesystem>
 #include <sstream>
