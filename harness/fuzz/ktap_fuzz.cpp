@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 // libFuzzer target: any bytes as a console log. The KTAP parser, the
 // verdicts and the PVBENCH record reader must not crash, and a test that
-// started without a result line must never let the log pass.
+// started without a result line must never let the log pass, and the
+// kunit.py-style summary must add up.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "console.hpp"
 #include "ktap.hpp"
+#include "ktap_summary.hpp"
 #include "pvbench_log.hpp"
 
 namespace {
@@ -35,6 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 			(void)pvh::ktap::count_subtests(s);
 	}
 	if (unfinished && v != pvh::ktap::Verdict::Crashed && v != pvh::ktap::Verdict::NoResults)
+		__builtin_trap();
+	// kunit.py's totals are the sum of its leaves' counts.
+	pvh::ktap::Summary s = pvh::ktap::summarize(log);
+	if (s.total != s.passed + s.failed + s.skipped + s.crashed)
 		__builtin_trap();
 	pvh::bench::Run run = pvh::bench::parse(lines);
 	(void)pvh::bench::state(run);

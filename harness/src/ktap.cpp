@@ -107,7 +107,14 @@ std::optional<ResultLine> parse_result(std::string_view body)
 	}
 	r.name = std::string(trim(rest.substr(0, hash)));
 	std::string_view dir = trim(rest.substr(hash + 1));
-	for (std::string_view word : {"SKIP", "TODO", "XFAIL"}) {
+	// As kunit.py: "# SKIP" in capitals, even as the start of a longer word;
+	// the other directives in any case.
+	if (starts_with(dir, "SKIP")) {
+		r.directive = "SKIP";
+		r.reason = std::string(trim(dir.substr(4)));
+		return r;
+	}
+	for (std::string_view word : {"TODO", "XFAIL"}) {
 		if (iequals_word(dir, word)) {
 			r.directive = std::string(word);
 			dir = trim(dir.substr(word.size()));
@@ -147,6 +154,16 @@ std::optional<std::pair<std::string, Stats>> parse_stats(std::string_view body)
 }
 
 namespace {
+
+// Lines after which kunit.py reads no KTAP: the kernel is going down.
+bool console_stops(std::string_view text)
+{
+	for (std::string_view m : {"List of all partitions:", "Kernel panic - not syncing: VFS:",
+				   "reboot: System halted"})
+		if (text.find(m) != std::string_view::npos)
+			return true;
+	return false;
+}
 
 enum class Kind { Unknown, Version, Subtest, Plan, Result, Stats, Diag };
 
@@ -211,8 +228,11 @@ class Parser
 public:
 	Log run(const std::vector<ConsoleLine> &lines)
 	{
-		for (const auto &l : lines)
+		for (const auto &l : lines) {
+			if (!stack_.empty() && console_stops(l.text))
+				break;
 			line(l.number, l.text);
+		}
 		last_ = lines.empty() ? 0 : lines.back().number;
 		if (!stack_.empty())
 			finish_document(true);

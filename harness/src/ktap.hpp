@@ -15,8 +15,10 @@
 //
 // Lines are first cleaned (console.hpp); lines that are not KTAP, or whose
 // indentation matches no open level, are kernel messages and are skipped.
-// A test that started but has no result line, or a plan with fewer
-// results than it announced, is CRASHED or INCOMPLETE, never a pass.
+// Reading stops at the lines after which kunit.py reads no KTAP
+// ("reboot: System halted", ...). A test that started but has no result
+// line, or a plan with fewer results than it announced, is CRASHED or
+// INCOMPLETE, never a pass.
 #pragma once
 
 #include <optional>
