@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "judge.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "console.hpp"
+#include "guest_records.hpp"
+#include "judge_kunit.hpp"
+#include "ktap.hpp"
+#include "splat.hpp"
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace pvh {
+namespace {
+
+bool write_text(const fs::path &path, const std::string &text)
+{
+	std::ofstream f(path, std::ios::binary | std::ios::trunc);
+	f << text;
+	return static_cast<bool>(f);
+}
+
+std::string strip(const std::string &s)
+{
+	auto b = s.find_first_not_of(" \t\n\r\f\v");
+	if (b == std::string::npos)
+		return "";
+	auto e = s.find_last_not_of(" \t\n\r\f\v");
+	return s.substr(b, e - b + 1);
+}
+
+Json hits(const std::vector<splat::Hit> &list)
+{
+	Json out = Json::array();
+	for (const auto &h : list)
+		out.push_back({{"line", h.line}, {"pattern", h.pattern}, {"text", h.text}});
+	return out;
+}
+
+Json guest_result(const guest::Records &g)
+{
+	Json out = Json::object();
+	for (const auto &[k, v] : g.info)
+		out[k] = v;
+	if (!g.routes.empty()) {
+		for (const auto &[op, r] : g.routes)
+			out["routes"][op] = {{"target", r.target}, {"native", r.native}};
+		out["ops_not_native"] = guest::ops_not_native(g.routes);
+	}
+	if (!g.hcfile.empty()) {
+		out["hypercalls"] = Json::object();
+		for (const auto &[cls, c] : guest::hypercall_classes(g.hcfile))
+			out["hypercalls"][cls] = {{"calls", c.calls}, {"batched", c.batched}};
+	}
+	return out;
+}
+
+std::vector<std::string> problems_of(const JudgeRequest &req, const splat::Found &splats,
+				     const guest::Records &g, const Json &kunit,
+				     const std::vector<std::string> &bad)
+{
+	std::vector<std::string> p;
+	if (req.qemu_rc == 124 || req.qemu_rc == 137)
+		p.push_back("timed out after " + std::to_string(req.timeout) + " s, QEMU killed");
+	else if (req.qemu_rc != 0)
+		p.push_back("QEMU exited with status " + std::to_string(req.qemu_rc));
+	if (!splats.splats.empty()) {
+		const auto &s = splats.splats.front();
+		p.push_back(std::to_string(splats.splats.size()) + " splat(s), first at line " +
+			    std::to_string(s.line) + " (" + s.pattern + "): " + strip(s.text));
+	}
+	if (!g.end_status)
+		p.push_back("the guest did not reach the end of its init");
+	else if (*g.end_status != 0)
+		p.push_back("the guest report program exited with status " +
+			    std::to_string(*g.end_status));
+	if (kunit["total"] == 0)
+		p.push_back("no KTAP results in the log");
+	long fail = kunit["fail"], error = kunit["error"];
+	if (fail || error) {
+		std::string text = "KUnit: " + std::to_string(fail) + " failed, " +
+				   std::to_string(error) + " crashed/errors";
+		if (!bad.empty()) {
+			text += " (";
+			for (std::size_t i = 0; i < bad.size() && i < 4; ++i)
+				text += (i ? ", " : "") + bad[i];
+			text += ")";
+		}
+		p.push_back(text);
+	}
+	return p;
+}
+
+std::string fixed1(double v)
+{
+	char buf[64];
+	std::snprintf(buf, sizeof buf, "%.1f", v);
+	return buf;
+}
+
+} // namespace
+
+int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
+{
+	fs::path dir(req.dir);
+	std::string log = (dir / "serial.log").string();
+	std::string raw;
+	if (!read_file(log, raw)) {
+		err << "pvharness: error: cannot read " << log << "\n";
+		return 2;
+	}
+	std::string error;
+	auto patterns = splat::load_patterns(req.splat_patterns, error);
+	if (patterns.empty()) {
+		err << "pvharness: error: " << error << "\n";
+		return 2;
+	}
+	std::string text;
+	text.reserve(raw.size());
+	for (char c : raw)
+		if (c != '\r')
+			text += c;
+	auto lines = splat::log_lines(text);
+	splat::Found splats = splat::find_splats(lines, patterns);
+	guest::Records g = guest::read_records(guest::unsplice(lines));
+
+	// The guest's copy of the debugfs results first: on the console a
+	// kernel message printed by another CPU can break a suite's KTAP.
+	auto copy = guest::debugfs_ktap(g.ktap_copy);
+	const std::string &ktap_text = copy ? *copy : text;
+	ktap::Summary summary = ktap::summarize(ktap::parse(ktap_text));
+	Json kunit = kunit_result(summary);
+	kunit["source"] = copy ? "debugfs" : "console";
+	auto bad = bad_cases(summary);
+
+	auto problems = problems_of(req, splats, g, kunit, bad);
+	Json guest = guest_result(g);
+	Json result = {
+		{"column", req.column},
+		{"expect", req.expect},
+		{"status", problems.empty() ? "pass" : "fail"},
+		{"problems", problems},
+		{"seconds", std::round(req.seconds * 100) / 100},
+		{"qemu_rc", req.qemu_rc},
+		{"guest", guest},
+		{"kunit", kunit},
+		{"splats", hits(splats.splats)},
+		{"tolerated", hits(splats.tolerated)},
+		{"log", log},
+	};
+	std::string dumped = result.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+	using Output = std::pair<const char *, const std::string *>;
+	for (const auto &[name, body] :
+	     {Output{"console.log", &text}, Output{"ktap.log", &ktap_text},
+	      Output{"result.json", &dumped}})
+		if (!write_text(dir / name, *body)) {
+			err << "pvharness: error: cannot write " << (dir / name).string() << "\n";
+			return 2;
+		}
+
+	std::string figures = fixed1(req.seconds) + " s, detected " +
+			      guest.value("kernel_detected", std::string("?")) + ", KTAP " +
+			      std::to_string(kunit["pass"].get<long>()) + " pass " +
+			      std::to_string(kunit["fail"].get<long>()) + " fail " +
+			      std::to_string(kunit["skip"].get<long>()) + " skip " +
+			      std::to_string(kunit["error"].get<long>()) + " error";
+	if (!problems.empty()) {
+		for (std::size_t i = 0; i < splats.splats.size() && i < 20; ++i) {
+			const auto &s = splats.splats[i];
+			err << "  " << log << ":" << s.line << ": " << s.pattern << ": "
+			    << strip(s.text) << "\n";
+		}
+		std::string joined;
+		for (const auto &p : problems)
+			joined += (joined.empty() ? "" : "; ") + p;
+		err << "pvops: error: boot " << req.column << ": FAIL (" << joined << "); "
+		    << figures << "; see " << log << "\n";
+		return 1;
+	}
+	out << "pvops: boot " << req.column << ": PASS, " << figures << "\n";
+	return 0;
+}
+
+} // namespace pvh

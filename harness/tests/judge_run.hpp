@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0
+// Test helpers for the boot judge: a log judged in a fresh directory, and
+// the source tree's files (splat patterns, column files, shell fixtures).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace judge_run {
+
+// The pvops source tree.
+std::string root();
+// A file of the source tree, read whole; fails the test when unreadable.
+std::string read_source(const std::string &relative);
+// A new empty directory under the test's temporary directory.
+std::string fresh_dir(const std::string &name);
+
+struct Judged {
+	int rc = -1;
+	std::string out, err, dir;
+	nlohmann::json result; // result.json
+};
+
+// Writes text as DIR/serial.log in a fresh directory and judges it.
+Judged judge(const std::string &text, const std::string &column, int qemu_rc = 0,
+	     const std::string &dir = "");
+
+} // namespace judge_run
