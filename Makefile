@@ -67,6 +67,12 @@ bench: kernel initramfs pvharness ## pvbench in every column, report in build/be
 	@$(PVHARNESS) bench $(if $(filter 1,$(QUICK)),--quick) \
 		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
+# The differential KTAP test's oracle: the base tree's kunit.py parse over
+# the fixture logs and the generated corpus, into harness/tests/golden/ktap/.
+.PHONY: ktap-golden
+ktap-golden: tree ## record the base tree's kunit.py parse of every KTAP test input (golden files)
+	@$(S)/harness.sh --all && LINUX=$(BUILD)/linux $(S)/ktap-golden.sh $(BUILD)/harness/main
+
 # What the hypercall accounting of patch 0011 costs (scripts/hcstats-cost.sh),
 # deterministic: off vs. base (0011 and 0013 reverted) and vs. a placebo
 # (base plus as much code, never called), code and benchmark, each kernel

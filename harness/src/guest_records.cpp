@@ -63,16 +63,6 @@ bool key_value(std::string_view body, std::string &key, std::string &value)
 	return true;
 }
 
-// "suite: N ok, M not ok"
-std::optional<KunitCount> kunit_count(const std::string &body)
-{
-	static const std::regex rx(R"(^(\S+): (\d+) ok, (\d+) not ok$)");
-	std::smatch m;
-	if (!std::regex_match(body, m, rx))
-		return std::nullopt;
-	return KunitCount{m[1], std::stoi(m[2]), std::stoi(m[3])};
-}
-
 // What follows prefix at the start of text, if it starts with it.
 std::optional<std::string> after(std::string_view text, std::string_view prefix)
 {
@@ -143,27 +133,18 @@ Records read_records(const std::vector<ConsoleLine> &lines)
 		if (auto b = after(text, "PVOPS: ")) {
 			if (key_value(*b, key, value))
 				r.info[key] = value;
-			else
-				r.notes.push_back({l.number, *b});
 		} else if (auto b = after(text, "PVOPS-OPS: ")) {
 			if (std::regex_search(*b, m, ops))
 				r.routes[m[1]] = {m[2], m[3] == "yes"};
 		} else if (auto b = after(text, "PVOPS-HCFILE: ")) {
 			r.hcfile.push_back({l.number, *b});
-		} else if (auto b = after(text, "PVOPS-HCBENCH: ")) {
-			r.hcbench.push_back({l.number, *b});
 		} else if (auto b = after(text, "PVOPS-KTAP:")) {
 			r.ktap_copy.push_back({l.number, starts_with(*b, " ") ? b->substr(1) : *b});
-		} else if (auto b = after(text, "PVOPS-KUNIT: ")) {
-			if (auto c = kunit_count(*b))
-				r.kunit_counts.push_back(*c);
 		} else if (auto b = after(text, "PVOPS-GUEST: ")) {
 			if (*b == "begin")
 				r.begun = true;
 			else if (std::regex_search(*b, m, end))
 				r.end_status = std::stoi(m[1]);
-		} else if (auto b = after(text, "PVBENCH-AB: ")) {
-			r.ab.push_back({l.number, *b});
 		}
 	}
 	r.bench = bench::parse(stripped);

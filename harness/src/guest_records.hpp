@@ -2,17 +2,8 @@
 // The one reader of the guest -> host line protocol: every line the
 // guest's init (scripts/guest/init), pvinfo and pvbench print for the host.
 //
-//   PVOPS-GUEST: begin | end status=N   init started / reached its end
-//   PVOPS: key=value                    what pvinfo and init report
-//   PVOPS: text                         a note without a value ("workload done")
-//   PVOPS-OPS: op target yes|no|? inline=.. direct=.. nop=.. indirect=..
-//                                       debugfs paravirt/ops, one op a line
-//   PVOPS-HCFILE: line                  debugfs xen/hypercalls after the workload
-//   PVOPS-HCBENCH: line                 the same file after pvbench
-//   PVOPS-KUNIT: suite: N ok, M not ok  a count per debugfs kunit suite
-//   PVOPS-KTAP: line                    each suite's debugfs results, line by line
-//   PVBENCH: {json}                     pvbench's records (pvbench_log.hpp)
-//   PVBENCH-AB: {json}                  pvbench's A/B accounting records
+// harness/guest/PROTOCOL.md describes every line; a test holds that
+// document, the writers and this reader to the same set of lines.
 //
 // The guest and the kernel share the console: a kernel message can land in
 // the middle of a guest line. unsplice() puts such lines back together.
@@ -48,11 +39,6 @@ struct HypercallClass {
 	long calls = 0, batched = 0;
 };
 
-struct KunitCount {
-	std::string suite;
-	int ok = 0, not_ok = 0;
-};
-
 struct Line {
 	int number = 0;
 	std::string text; // after the prefix
@@ -62,13 +48,9 @@ struct Records {
 	bool begun = false;
 	std::optional<int> end_status;		 // PVOPS-GUEST: end status=N
 	std::map<std::string, std::string> info; // PVOPS: key=value, the last one wins
-	std::vector<Line> notes;		 // PVOPS: lines that are no key=value
 	std::map<std::string, Route> routes;	 // PVOPS-OPS
 	std::vector<Line> hcfile;		 // PVOPS-HCFILE
-	std::vector<Line> hcbench;		 // PVOPS-HCBENCH
-	std::vector<KunitCount> kunit_counts;	 // PVOPS-KUNIT
 	std::vector<Line> ktap_copy;		 // PVOPS-KTAP
-	std::vector<Line> ab;			 // PVBENCH-AB: the JSON text
 	bench::Run bench;			 // PVBENCH
 };
 

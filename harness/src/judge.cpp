@@ -76,11 +76,15 @@ std::vector<std::string> problems_of(const JudgeRequest &req, const splat::Found
 		p.push_back(std::to_string(splats.splats.size()) + " splat(s), first at line " +
 			    std::to_string(s.line) + " (" + s.pattern + "): " + strip(s.text));
 	}
-	if (!g.end_status)
+	if (!g.begun)
+		p.push_back("the kernel did not start the guest's init");
+	else if (!g.end_status)
 		p.push_back("the guest did not reach the end of its init");
 	else if (*g.end_status != 0)
 		p.push_back("the guest report program exited with status " +
 			    std::to_string(*g.end_status));
+	if (auto it = g.info.find("pvbench_status"); it != g.info.end() && it->second != "0")
+		p.push_back("pvbench exited with status " + it->second);
 	if (kunit["total"] == 0)
 		p.push_back("no KTAP results in the log");
 	long fail = kunit["fail"], error = kunit["error"];

@@ -21,12 +21,10 @@ int main(int argc, char **argv)
 		       "the pvops tree (default: found above the current directory)");
 	app.add_option("--build", build, "build outputs (default: $BUILD, else ROOT/build)");
 	std::vector<Command> commands = {
-		add_columns_command(app),
-		add_boot_command(app),
-		add_bench_command(app),
-		add_parse_command(app),
-		add_cost_command(app),
-		add_textcmp_command(app),
+		add_columns_command(app),     add_boot_command(app),	add_judge_command(app),
+		add_verify_command(app),      add_splat_command(app),	add_summary_command(app),
+		add_kunit_table_command(app), add_bench_command(app),	add_parse_command(app),
+		add_cost_command(app),	      add_textcmp_command(app),
 	};
 	try {
 		app.parse(argc, argv);

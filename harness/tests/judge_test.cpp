@@ -175,7 +175,7 @@ TEST(Judge, BootCutOffInTheMiddleOfASuiteFails)
 	EXPECT_EQ(j.rc, 1);
 	EXPECT_EQ(j.result["status"], "fail");
 	auto p = j.result["problems"];
-	EXPECT_NE(std::find(p.begin(), p.end(), "the guest did not reach the end of its init"),
+	EXPECT_NE(std::find(p.begin(), p.end(), "the kernel did not start the guest's init"),
 		  p.end())
 		<< problems(j.result);
 	EXPECT_GT(j.result["kunit"]["error"], 0);
