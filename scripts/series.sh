@@ -92,17 +92,25 @@ generate() {
 	say "series: $idx patches written to $out"
 }
 
-# Put the cover text where format-patch left its placeholders.
+# Put the cover text where format-patch left its placeholders: the first
+# line of Documentation/cover-letter.txt, trimmed, for the subject; the
+# rest, without its leading and trailing newlines, for the blurb.
 fill_cover() {
-	python3 - "$1" "$COVER" <<'PY'
-import sys
-path, cover = sys.argv[1], sys.argv[2]
-subject, _, body = open(cover).read().partition("\n")
-text = open(path).read()
-text = text.replace("*** SUBJECT HERE ***", subject.strip(), 1)
-text = text.replace("*** BLURB HERE ***", body.strip("\n"), 1)
-open(path, "w").write(text)
-PY
+	local text subject body nl=$'\n'
+	# $(...) drops trailing newlines: keep them behind a sentinel.
+	text=$(cat "$1"; echo .) && text=${text%.}
+	body=$(cat "$COVER"; echo .) && body=${body%.}
+	subject=${body%%"$nl"*}
+	body=${body#"$subject"}
+	body=${body#"$nl"}
+	subject=${subject#"${subject%%[![:space:]]*}"}
+	subject=${subject%"${subject##*[![:space:]]}"}
+	while [[ $body == "$nl"* ]]; do body=${body#"$nl"}; done
+	while [[ $body == *"$nl" ]]; do body=${body%"$nl"}; done
+	# Quoted, a replacement is taken as it is (& and \ mean nothing).
+	text=${text/"*** SUBJECT HERE ***"/"$subject"}
+	text=${text/"*** BLURB HERE ***"/"$body"}
+	printf %s "$text" >"$1"
 }
 
 case $mode in

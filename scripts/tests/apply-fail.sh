@@ -9,15 +9,9 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$PATCHES"/*.patch "$tmp"/
 victim=$(ls "$tmp"/0001-*.patch)
 # Break a context line of the first hunk so that it no longer matches.
-python3 - "$victim" <<'PY'
-import sys
-p = sys.argv[1]
-lines = open(p).read().split('\n')
-i = next(i for i, l in enumerate(lines) if l.startswith('@@'))
-j = next(j for j in range(i + 1, len(lines)) if lines[j].startswith(' ') and lines[j].strip())
-lines[j] = ' ' + lines[j][1:] + ' broken context'
-open(p, 'w').write('\n'.join(lines))
-PY
+awk '!h && /^@@/ { h = 1 }
+	h == 1 && /^ / && /[^[:space:]]/ { $0 = $0 " broken context"; h = 2 } 1' "$victim" >"$tmp/broken"
+cat "$tmp/broken" >"$victim"
 out=$(PATCHES=$tmp "$PVOPS_ROOT/scripts/tree.sh" 2>&1)
 rc=$?
 echo "rc=$rc: $out"

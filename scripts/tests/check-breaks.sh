@@ -46,21 +46,32 @@ new_c_files() {
 }
 
 # Insert lines after the last #include of file $2's new-file hunk in patch
-# $1, and grow the hunk's line count to match.
+# $1, and grow the hunk's line count to match. The patch is left as it
+# was when it has no such hunk.
 insert_lines() {
-	python3 - "$@" <<'PY'
-import re, sys
-path, target, add = sys.argv[1], sys.argv[2], sys.argv[3:]
-lines = open(path).read().split('\n')
-start = lines.index(f'diff --git a/{target} b/{target}')
-hunk = next(i for i in range(start, len(lines)) if lines[i].startswith('@@ -0,0 +1,'))
-end = next((i for i in range(hunk + 1, len(lines)) if not lines[i].startswith('+')), len(lines))
-last_include = max(i for i in range(hunk + 1, end) if lines[i].startswith('+#include'))
-count = int(re.match(r'@@ -0,0 \+1,(\d+) @@', lines[hunk]).group(1))
-lines[hunk] = re.sub(r'\+1,\d+', f'+1,{count + len(add)}', lines[hunk], count=1)
-lines[last_include + 1:last_include + 1] = ['+' + a for a in add]
-open(path, 'w').write('\n'.join(lines))
-PY
+	local path=$1 target=$2 out
+	shift 2
+	out=$(mktemp)
+	# The added lines, and a last one: $(...) keeps their empty lines.
+	ADD=$(printf '%s\n' "$@" .) TARGET=$target awk '
+		{ line[NR] = $0 }
+		END {
+			for (i = 1; i <= NR && line[i] != "diff --git a/" ENVIRON["TARGET"] " b/" ENVIRON["TARGET"]; i++) ;
+			for (; i <= NR && substr(line[i], 1, 11) != "@@ -0,0 +1,"; i++) ;
+			if (i > NR || !match(line[i], /^@@ -0,0 \+1,[0-9]+ @@/)) exit 1
+			hunk = i
+			for (i = hunk + 1; i <= NR && substr(line[i], 1, 1) == "+"; i++)
+				if (substr(line[i], 1, 9) == "+#include") last = i
+			if (!last) exit 1
+			n = split(ENVIRON["ADD"], add, "\n") - 1
+			count = substr(line[hunk], 12) + 0
+			sub(/\+1,[0-9]+/, "+1," (count + n), line[hunk])
+			for (i = 1; i <= NR; i++) {
+				print line[i]
+				if (i == last) for (j = 1; j <= n; j++) print "+" add[j]
+			}
+		}' "$path" >"$out" && cat "$out" >"$path"
+	rm -f "$out"
 }
 
 mapfile -t victims < <(new_c_files | grep -vF "${series[-1]}")
@@ -100,15 +111,10 @@ apply)
 	victim=${mod[$((${#mod[@]} / 2))]} file=''
 
 	vnum=$(basename "$victim" | cut -c1-4)
-	python3 - "$victim" <<'PY'
-import sys
-p = sys.argv[1]
-lines = open(p).read().split('\n')
-i = next(i for i, l in enumerate(lines) if l.startswith('@@') and not l.startswith('@@ -0,0 '))
-j = next(j for j in range(i + 1, len(lines)) if lines[j].startswith(' ') and lines[j].strip())
-lines[j] = lines[j] + ' broken context'
-open(p, 'w').write('\n'.join(lines))
-PY
+	# The first context line with text in a hunk that is not a new file's.
+	awk '!h && /^@@/ && !/^@@ -0,0 / { h = 1 }
+		h == 1 && /^ / && /[^[:space:]]/ { $0 = $0 " broken context"; h = 2 } 1' "$victim" >"$tmp/broken"
+	cat "$tmp/broken" >"$victim"
 	gates=apply range=
 	;;
 esac

@@ -12,23 +12,37 @@ echo "first $a"
 echo "second $b"
 [ "$a" = "$b" ]
 # Walk the newc archive: every entry root-owned, every mtime the same.
-zcat "$INITRD" | python3 -c '
-import sys
-data, off, names, stamps = sys.stdin.buffer.read(), 0, [], set()
-while True:
-    h = data[off:off + 110]
-    assert h[:6] == b"070701", "not a newc cpio archive"
-    f = [int(h[6 + 8 * i:14 + 8 * i], 16) for i in range(13)]
-    uid, gid, mtime, size, namesize = f[2], f[3], f[5], f[6], f[11]
-    name = data[off + 110:off + 110 + namesize - 1].decode()
-    if name == "TRAILER!!!":
-        break
-    print(f"{name} uid={uid} gid={gid} mtime={mtime}")
-    assert (uid, gid) == (0, 0), name + " is not owned by 0:0"
-    names.append(name)
-    stamps.add(mtime)
-    off = (off + 110 + namesize + 3) & ~3
-    off = (off + size + 3) & ~3
-assert "init" in names and "dev/console" in names, "init or dev/console missing"
-assert len(stamps) == 1, "mtimes differ: %s" % stamps
-'
+# od gives the bytes as hex, two digits each, for awk to read the headers.
+zcat "$INITRD" | od -An -v -tx1 | tr -d ' \n' | awk '
+	function fail(why) { print why >"/dev/stderr"; exit 1 }
+	# Header field i (0: the magic), from its eight hex digits in ASCII.
+	function field(i,   v, k) {
+		v = 0
+		for (k = 0; k < 8; k++)
+			v = v * 16 + index("0123456789abcdef", tolower(text(off + 6 + 8 * i + k, 1))) - 1
+		return v
+	}
+	# n bytes at byte offset o as text.
+	function text(o, n,   t, k) {
+		t = ""
+		for (k = 0; k < n; k++) t = t chr[substr(data, 2 * (o + k) + 1, 2)]
+		return t
+	}
+	BEGIN { for (k = 1; k < 256; k++) chr[sprintf("%02x", k)] = sprintf("%c", k) }
+	{ data = data $0 }
+	END {
+		for (off = 0; ; ) {
+			if (text(off, 6) != "070701") fail("not a newc cpio archive")
+			uid = field(2); gid = field(3); mtime = field(5); size = field(6); namesize = field(11)
+			name = text(off + 110, namesize - 1)
+			if (name == "TRAILER!!!") break
+			print name " uid=" uid " gid=" gid " mtime=" mtime
+			if (uid != 0 || gid != 0) fail(name " is not owned by 0:0")
+			names[name] = 1
+			if (!(mtime in stamps)) { stamps[mtime] = 1; nstamps++; seen = seen " " mtime }
+			off = int((off + 110 + namesize + 3) / 4) * 4
+			off = int((off + size + 3) / 4) * 4
+		}
+		if (!("init" in names) || !("dev/console" in names)) fail("init or dev/console missing")
+		if (nstamps != 1) fail("mtimes differ:" seen)
+	}'
