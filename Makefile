@@ -52,7 +52,7 @@ kunit: kernel initramfs pvharness ## boot every column, print KUnit pass/fail/sk
 	@rc=0; for c in $(COLUMNS); do $(PVHARNESS) boot $$c || rc=1; done; \
 	$(PVHARNESS) kunit-table --skips || rc=1; exit $$rc
 
-mutations: kernel initramfs ## break the kernel on purpose (scripts/mutations/), show each suite catches it
+mutations: kernel initramfs pvharness ## break the kernel on purpose (scripts/mutations/), show each suite catches it
 	@$(S)/mutate.sh
 
 summary: pvharness ## print the side-by-side summary of the last boots

@@ -165,7 +165,7 @@ for f in "${files[@]}"; do
 	# truncated console) says nothing either way: boot once more, and
 	# show what the log had, so a second miss can be diagnosed.
 	for attempt in 1 2; do
-		"$PVOPS_ROOT/scripts/boot.sh" "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
+		"$BUILD/harness/main/pvharness" boot "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
 		status=$(case_status "$OUT/$name/result.json" "$suite" "$case")
 		case $status in FAIL | PASS | SKIP) break ;; esac
 		say "mutate: $name: boot $attempt did not report $case_id ($status); lines naming it:"
