@@ -12,6 +12,7 @@
 #include "column.hpp"
 #include "commands.hpp"
 #include "compare.hpp"
+#include "console.hpp"
 #include "matrix.hpp"
 #include "options.hpp"
 #include "report.hpp"
@@ -22,13 +23,6 @@ namespace fs = std::filesystem;
 namespace pvh {
 
 namespace {
-
-bool write_text(const fs::path &path, const std::string &text)
-{
-	std::ofstream out(path, std::ios::binary | std::ios::trunc);
-	out << text;
-	return static_cast<bool>(out);
-}
 
 // The boots' verdict, and with --repeat how far the repeats drifted.
 int verdict(const Options &opts, const std::vector<Boot> &boots, const ReportInfo &info,
@@ -132,8 +126,8 @@ int run(Options opts)
 	const fs::path md = fs::path(out) / "report.md", js = fs::path(out) / "report.json",
 		       svg = fs::path(out) / "ratios.svg";
 	std::string markdown = report_markdown(in);
-	if (!write_text(md, markdown) || !write_text(js, report_json_text(in)) ||
-	    !write_text(svg, report_svg(table)))
+	if (!write_file(md, markdown) || !write_file(js, report_json_text(in)) ||
+	    !write_file(svg, report_svg(table)))
 		return fail("cannot write the report under " + out);
 
 	// The benchmark table on the terminal too.

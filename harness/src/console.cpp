@@ -62,4 +62,11 @@ bool read_file(const std::string &path, std::string &out)
 	return true;
 }
 
+bool write_file(const std::string &path, const std::string &text)
+{
+	std::ofstream out(path, std::ios::binary | std::ios::trunc);
+	out << text;
+	return static_cast<bool>(out);
+}
+
 } // namespace pvh

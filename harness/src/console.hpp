@@ -28,4 +28,7 @@ std::vector<ConsoleLine> console_lines(std::string_view raw);
 // Read a whole file; false (and errno set) when it cannot be read.
 bool read_file(const std::string &path, std::string &out);
 
+// Write text as a whole file (replacing it); false when it cannot.
+bool write_file(const std::string &path, const std::string &text);
+
 } // namespace pvh

@@ -20,13 +20,6 @@ using Json = nlohmann::json;
 namespace pvh {
 namespace {
 
-bool write_text(const fs::path &path, const std::string &text)
-{
-	std::ofstream f(path, std::ios::binary | std::ios::trunc);
-	f << text;
-	return static_cast<bool>(f);
-}
-
 std::string strip(const std::string &s)
 {
 	auto b = s.find_first_not_of(" \t\n\r\f\v");
@@ -164,7 +157,7 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	for (const auto &[name, body] :
 	     {Output{"console.log", &text}, Output{"ktap.log", &ktap_text},
 	      Output{"result.json", &dumped}})
-		if (!write_text(dir / name, *body)) {
+		if (!write_file(dir / name, *body)) {
 			err << "pvharness: error: cannot write " << (dir / name).string() << "\n";
 			return 2;
 		}
