@@ -29,6 +29,7 @@ Command add_columns_command(CLI::App &app);
 Command add_boot_command(CLI::App &app);
 Command add_judge_command(CLI::App &app);
 Command add_verify_command(CLI::App &app);
+Command add_case_command(CLI::App &app);
 Command add_splat_command(CLI::App &app);
 Command add_summary_command(CLI::App &app);
 Command add_kunit_table_command(CLI::App &app);

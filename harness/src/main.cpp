@@ -24,7 +24,7 @@ int main(int argc, char **argv)
 		add_columns_command(app),     add_boot_command(app),	add_judge_command(app),
 		add_verify_command(app),      add_splat_command(app),	add_summary_command(app),
 		add_kunit_table_command(app), add_bench_command(app),	add_parse_command(app),
-		add_cost_command(app),	      add_textcmp_command(app),
+		add_cost_command(app),	      add_textcmp_command(app), add_case_command(app),
 	};
 	try {
 		app.parse(argc, argv);
