@@ -3,21 +3,28 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "column.hpp"
+#include "commands.hpp"
 #include "console.hpp"
+#include "paths.hpp"
 
 namespace pvh {
 
 std::string column_label(const std::string &column)
 {
-	if (column == "native")
-		return "native";
-	if (column == "xen-pv")
-		return "Xen PV";
-	if (column == "xen-pvh")
-		return "Xen PVH";
-	return column;
+	// The labels are the column files' own, read once.
+	static const std::map<std::string, std::string> labels = [] {
+		std::map<std::string, std::string> out;
+		std::string root = globals().root.empty() ? find_root("") : globals().root, error;
+		for (const auto &c : load_columns(root, error))
+			out[c.name] = c.label;
+		return out;
+	}();
+	auto it = labels.find(column);
+	return it == labels.end() ? column : it->second;
 }
 
 bool load_boot(Boot &boot, std::string &error)
@@ -93,7 +100,7 @@ std::vector<std::string> boot_problems(const Boot &boot, bool want_bench)
 	for (const auto &p : boot.bench.problems)
 		out.push_back("line " + std::to_string(p.line) + ": " + p.message);
 	if (boot.exit_code > 0 && boot.boot_status != "pass") {
-		std::string why = "scripts/boot.sh judged the boot a failure";
+		std::string why = "the judge failed the boot";
 		if (!boot.boot_problems.empty())
 			why += ": " + boot.boot_problems.front();
 		out.push_back(why);

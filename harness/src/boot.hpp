@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 // One boot of the matrix as the harness sees it: where its files are, how
-// scripts/boot.sh ended, and what its console log says (KTAP, pvbench).
+// the judge ended, and what its console log says (KTAP, pvbench).
 #pragma once
 
 #include <string>
@@ -14,9 +14,9 @@ namespace pvh {
 struct Boot {
 	std::string column; // native, xen-pv, xen-pvh
 	int repeat = 1;
-	std::string dir;	// boot.sh --out: serial.log, result.json
-	std::string runner_log; // what boot.sh printed
-	int exit_code = -1;	// of boot.sh; -1: not run by this harness
+	std::string dir;	// serial.log, result.json
+	std::string runner_log; // what the boot and its judge printed
+	int exit_code = -1;	// the judge's; -1: not run by this harness
 	bool killed = false;	// past the harness' own deadline
 	double seconds = 0;
 	std::string boot_status; // result.json "status": pass or fail
@@ -29,7 +29,7 @@ struct Boot {
 	std::string log() const { return dir + "/serial.log"; }
 };
 
-// "Xen PV" for "xen-pv" and so on.
+// The column file's label: "Xen PV" for "xen-pv"; the name when unknown.
 std::string column_label(const std::string &column);
 
 // Read dir/serial.log (KTAP and pvbench) and dir/result.json (the runner's
