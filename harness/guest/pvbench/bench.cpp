@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "bench.hpp"
 
+#include <sys/wait.h>
+
+#include <cerrno>
 #include <cstring>
 
 #include "clock.hpp"
@@ -58,6 +61,15 @@ const std::vector<Benchmark> &all_benchmarks()
 		return v;
 	}();
 	return all;
+}
+
+int reap(pid_t pid)
+{
+	int status = 0;
+	while (::waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return errno;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : ECHILD;
 }
 
 } // namespace pvbench

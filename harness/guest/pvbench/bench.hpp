@@ -4,6 +4,8 @@
 // the ops and returns per-op samples (or why it could not run).
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -58,5 +60,8 @@ const std::vector<Benchmark> &all_benchmarks();
 void add_pagetable_benchmarks(std::vector<Benchmark> &out);
 void add_interrupt_benchmarks(std::vector<Benchmark> &out);
 void add_timer_benchmarks(std::vector<Benchmark> &out);
+
+// Wait for a child and turn anything but exit(0) into an errno-ish code.
+int reap(pid_t pid);
 
 } // namespace pvbench

@@ -48,15 +48,6 @@ int full_write(int fd, char c)
 	}
 }
 
-int reap(pid_t pid)
-{
-	int status = 0;
-	while (::waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return errno;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : ECHILD;
-}
-
 // One byte there and back between two processes on different vCPUs: two
 // cross-CPU wakeups per op.
 Result pipe_pingpong(const Run &run)

@@ -98,16 +98,6 @@ Result fault_storm(const Run &run)
 	return r;
 }
 
-// Wait for a child and turn anything but exit(0) into an errno-ish code.
-int reap(pid_t pid)
-{
-	int status = 0;
-	while (::waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return errno;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : ECHILD;
-}
-
 Result fork_exit(const Run &run)
 {
 	return time_batches(
