@@ -37,7 +37,9 @@ std::vector<std::string> bad_cases(const ktap::Summary &summary)
 	std::vector<std::string> order;
 	std::map<std::string, std::string> status;
 	for (const auto &c : summary.cases) {
-		std::string key = c.suite + "." + c.name;
+		// The crashed case has no name: the suite was cut off inside it.
+		std::string key = c.name.empty() ? c.suite + " (cut off inside a case)"
+						 : c.suite + "." + c.name;
 		if (!status.count(key))
 			order.push_back(key);
 		status[key] = c.status;

@@ -28,7 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kColumns = {"native", "xen-pv", "xen-pvh"};
 const std::string kMprotect = "page-table.mprotect", kClock = "timer.clock_gettime";
 
 // The text of report.json, as pvharness bench writes it. The one call to
@@ -139,14 +138,14 @@ protected:
 			  bool deterministic = true)
 	{
 		std::vector<Boot> boots;
-		for (const auto &c : kColumns)
+		for (const auto &c : fixtures::boot_columns())
 			boots.push_back(boot_of(c, edits));
-		Table table = build_table(boots, kColumns);
+		Table table = build_table(boots, fixtures::boot_columns());
 		auto repeat = compare_repeats(boots);
 		ReportInfo info;
 		info.bench_spec = "full";
 		info.deterministic = deterministic;
-		info.columns = kColumns;
+		info.columns = fixtures::boot_columns();
 		fs::path path = dir / (name + ".json");
 		std::ofstream(path) << report_text({info, boots, table, repeat});
 		return path.string();
@@ -193,8 +192,8 @@ std::string on_line(const std::string &column)
 TEST_F(Cost, ReaderTakesTheWrittenCells)
 {
 	cost::Report r = report("base");
-	EXPECT_EQ(r.columns, kColumns);
-	for (const auto &c : kColumns) {
+	EXPECT_EQ(r.columns, fixtures::boot_columns());
+	for (const auto &c : fixtures::boot_columns()) {
 		SCOPED_TRACE(c);
 		EXPECT_DOUBLE_EQ(r.median.at({kMprotect, c}), fixture_median(c, kMprotect));
 		std::size_t n = 0;
@@ -212,7 +211,7 @@ TEST_F(Cost, IdenticalKernelsMeetTheTarget)
 	in.base = {report("base"), report("again")};
 	in.off = {report("off")};
 	EXPECT_EQ(judge(in), 0) << out;
-	for (const auto &c : kColumns) {
+	for (const auto &c : fixtures::boot_columns()) {
 		std::string want =
 			off_line(c) + std::to_string(time_ops(c)) + " of " +
 			std::to_string(time_ops(c)) +
@@ -317,7 +316,7 @@ TEST_F(Cost, OnWithinTwoPercentIsMetWithTheCostPerHypercall)
 	in.base = {report("base")};
 	in.off = {report("off")};
 	std::vector<Edit> on;
-	for (const auto &c : kColumns)
+	for (const auto &c : fixtures::boot_columns())
 		on.push_back({c, kMprotect, 0.3, c == "native" ? "" : "{\"page-table\":2}"});
 	in.on = {report("on", on)};
 	in.on_off = {report("on-off")};

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "fixtures.hpp"
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
+#include "column.hpp"
 #include "console.hpp"
 
 namespace fixtures {
@@ -13,6 +18,45 @@ std::string read(const std::string &name)
 	EXPECT_TRUE(pvh::read_file(std::string(FIXTURES_DIR) + "/" + name, text))
 		<< "cannot read fixture " << name;
 	return text;
+}
+
+const std::vector<std::string> &boot_columns()
+{
+	static const std::vector<std::string> names = [] {
+		std::string error;
+		std::vector<std::string> out;
+		for (const auto &c : pvh::load_columns(PVOPS_SOURCE_ROOT, error))
+			if (std::filesystem::exists(std::string(FIXTURES_DIR) + "/" + c.name +
+						    "-boot.log"))
+				out.push_back(c.name);
+		EXPECT_FALSE(out.empty()) << "no column has a boot log fixture: " << error;
+		return out;
+	}();
+	return names;
+}
+
+void expect_golden(const std::string &name, const std::string &actual)
+{
+	const std::string path = std::string(FIXTURES_DIR) + "/../golden/" + name;
+	if (const char *u = std::getenv("PVOPS_UPDATE_GOLDEN"); u && *u && std::string(u) != "0") {
+		std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+		std::ofstream(path, std::ios::binary | std::ios::trunc) << actual;
+		ADD_FAILURE() << "wrote " << path
+			      << ": review it, then run without PVOPS_UPDATE_GOLDEN";
+		return;
+	}
+	std::string golden;
+	ASSERT_TRUE(pvh::read_file(path, golden))
+		<< "no golden file " << path << " (PVOPS_UPDATE_GOLDEN=1 writes it)";
+	if (golden == actual)
+		return;
+	auto want = split(golden), got = split(actual);
+	std::size_t i = 0;
+	while (i < want.size() && i < got.size() && want[i] == got[i])
+		++i;
+	ADD_FAILURE() << name << " differs from the golden file at line " << i + 1
+		      << ":\n  golden: " << (i < want.size() ? want[i] : "<end>")
+		      << "\n  now:    " << (i < got.size() ? got[i] : "<end>");
 }
 
 std::string join(const std::vector<std::string> &lines)

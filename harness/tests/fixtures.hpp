@@ -11,6 +11,16 @@ namespace fixtures {
 // The contents of tests/fixtures/<name>; fails the test when unreadable.
 std::string read(const std::string &name);
 
+// The columns (harness/columns/*.json, in their order) that have a real
+// boot log among the fixtures, tests/fixtures/<column>-boot.log.
+const std::vector<std::string> &boot_columns();
+
+// Expect `actual` to equal tests/golden/<name>. With PVOPS_UPDATE_GOLDEN=1
+// in the environment, write it there instead and fail, so that an update is
+// never taken for a pass; review the diff before committing. `make
+// fixtures` does that after capturing new fixture logs.
+void expect_golden(const std::string &name, const std::string &actual);
+
 // Lines joined with "\n".
 std::string join(const std::vector<std::string> &lines);
 

@@ -21,8 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kColumns = {"native", "xen-pv", "xen-pvh"};
-
 std::string boot_log(const std::string &column)
 {
 	return fixtures::read(column + "-boot.log");
@@ -96,7 +94,7 @@ std::string problems(const json &r)
 
 TEST(Judge, FixtureLogsPassWithTheLogsOwnFigures)
 {
-	for (const auto &col : kColumns) {
+	for (const auto &col : fixtures::boot_columns()) {
 		SCOPED_TRACE(col);
 		std::string text = boot_log(col);
 		auto j = judge(text, col);
@@ -187,6 +185,10 @@ TEST(Judge, BootCutOffInTheMiddleOfASuiteFails)
 	}
 	EXPECT_EQ(passed, 3) << suite;
 	EXPECT_GT(errors, 0) << suite;
+	// The case the boot was cut off in has no name; the problem says so.
+	EXPECT_NE(problems(j.result).find(suite + " (cut off inside a case)"), std::string::npos)
+		<< problems(j.result);
+	EXPECT_EQ(problems(j.result).find(suite + ".,"), std::string::npos) << problems(j.result);
 	auto full = suite_stats(boot_log("native"));
 	for (const auto &[s, cases] : j.result["kunit"]["suites"].items())
 		if (s != suite) {

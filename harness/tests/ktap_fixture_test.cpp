@@ -16,10 +16,10 @@ using namespace pvh::ktap;
 
 namespace {
 
-class RealLog : public ::testing::TestWithParam<const char *>
+class RealLog : public ::testing::TestWithParam<std::string>
 {
 protected:
-	std::string text() const { return fixtures::read(std::string(GetParam()) + "-boot.log"); }
+	std::string text() const { return fixtures::read(GetParam() + "-boot.log"); }
 };
 
 } // namespace
@@ -110,7 +110,7 @@ TEST_P(RealLog, EveryLostOrFailedResultIsNoticed)
 	EXPECT_GT(edited, 10);
 }
 
-INSTANTIATE_TEST_SUITE_P(Boots, RealLog, ::testing::Values("native", "xen-pv", "xen-pvh"));
+INSTANTIATE_TEST_SUITE_P(Boots, RealLog, ::testing::ValuesIn(fixtures::boot_columns()));
 
 TEST(RealLogXen, CarriesXenCarriageReturns)
 {

@@ -11,18 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include "judge_run.hpp"
+
 namespace {
-
-const std::string root = PVOPS_SOURCE_ROOT;
-
-std::string slurp(const std::string &rel)
-{
-	std::ifstream in(root + "/" + rel);
-	EXPECT_TRUE(in) << "cannot read " << rel;
-	std::stringstream s;
-	s << in.rdbuf();
-	return s.str();
-}
 
 std::set<std::string> matches(const std::string &text, const std::string &pattern)
 {
@@ -40,11 +31,12 @@ struct Sources {
 Sources real_sources()
 {
 	Sources s;
-	s.doc = slurp("harness/guest/PROTOCOL.md");
-	s.init = slurp("scripts/guest/init");
-	s.pvinfo = slurp("harness/guest/pvinfo.cpp");
-	s.writers = s.init + s.pvinfo + slurp("harness/guest/pvbench/output.hpp");
-	s.readers = slurp("harness/src/guest_records.cpp") + slurp("harness/src/pvbench_log.cpp");
+	s.doc = judge_run::read_source("harness/guest/PROTOCOL.md");
+	s.init = judge_run::read_source("scripts/guest/init");
+	s.pvinfo = judge_run::read_source("harness/guest/pvinfo.cpp");
+	s.writers = s.init + s.pvinfo + judge_run::read_source("harness/guest/pvbench/output.hpp");
+	s.readers = judge_run::read_source("harness/src/guest_records.cpp") +
+		    judge_run::read_source("harness/src/pvbench_log.cpp");
 	return s;
 }
 
@@ -79,7 +71,7 @@ std::vector<std::string> drift(const Sources &s)
 		if (files.empty())
 			out.push_back("key " + key + ": PROTOCOL.md names no file that reads it");
 		for (const auto &f : files)
-			if (slurp(f).find(key) == std::string::npos)
+			if (judge_run::read_source(f).find(key) == std::string::npos)
 				out.push_back("key " + key + ": " + f + " does not read it");
 	}
 	for (const auto &k : keys)

@@ -18,7 +18,8 @@
 #include "stats.hpp"
 #include "tiny_elf.hpp"
 
-using namespace pvbench;
+// In pvbench's namespace: the host's pvh has types of the same names.
+namespace pvbench {
 
 TEST(PvbenchStats, MedianAndNearestRankPercentiles)
 {
@@ -275,3 +276,5 @@ TEST(PvbenchRun, TimeBatchesCountsOpsAndStopsOnError)
 	EXPECT_EQ(calls, 4);
 	EXPECT_NE(bad.reason.find("op: "), std::string::npos);
 }
+
+} // namespace pvbench

@@ -22,9 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kColumns = {"native", "xen-pv", "xen-pvh"};
-
-class RealBench : public ::testing::TestWithParam<const char *>
+class RealBench : public ::testing::TestWithParam<std::string>
 {
 };
 
@@ -55,7 +53,7 @@ std::string unquote(const std::string &s)
 
 TEST_P(RealBench, RecordsAreTheNumbersOnThePvbenchLines)
 {
-	std::string text = fixtures::read(std::string(GetParam()) + "-pvbench.log");
+	std::string text = fixtures::read(GetParam() + "-pvbench.log");
 	auto run = bench::parse(console_lines(text));
 	EXPECT_EQ(bench::state(run), bench::State::Complete);
 	EXPECT_TRUE(run.problems.empty());
@@ -116,20 +114,20 @@ TEST_P(RealBench, RecordsAreTheNumbersOnThePvbenchLines)
 	}
 }
 
-INSTANTIATE_TEST_SUITE_P(Boots, RealBench, ::testing::Values("native", "xen-pv", "xen-pvh"));
+INSTANTIATE_TEST_SUITE_P(Boots, RealBench, ::testing::ValuesIn(fixtures::boot_columns()));
 
 TEST(RealBench, FromLogsReportMatchesTheRecords)
 {
 	fs::path dir = fs::path(testing::TempDir()) / ("real-bench-" + std::to_string(::getpid()));
-	for (const auto &c : kColumns) {
+	for (const auto &c : fixtures::boot_columns()) {
 		fs::create_directories(dir / "r1" / c);
 		std::ofstream(dir / "r1" / c / "serial.log")
 			<< fixtures::read(c + "-boot.log") << fixtures::read(c + "-pvbench.log");
 	}
 	std::string error;
-	auto boots = discover_logs(dir.string(), kColumns, error);
+	auto boots = discover_logs(dir.string(), fixtures::boot_columns(), error);
 	ASSERT_EQ(boots.size(), 3u) << error;
-	Table t = build_table(boots, kColumns);
+	Table t = build_table(boots, fixtures::boot_columns());
 	ASSERT_FALSE(t.rows.empty());
 	int ratios = 0;
 	for (const auto &row : t.rows) {
@@ -156,7 +154,7 @@ TEST(RealBench, FromLogsReportMatchesTheRecords)
 	std::optional<Repeatability> none;
 	ReportInfo info;
 	info.bench_spec = "quick";
-	info.columns = kColumns;
+	info.columns = fixtures::boot_columns();
 	std::string md = report_markdown({info, boots, t, none});
 	EXPECT_NE(md.find("| x86_hypervisor | PASS"), std::string::npos);
 	fs::remove_all(dir);

@@ -23,8 +23,6 @@ using namespace pvh;
 
 namespace {
 
-const std::vector<std::string> kColumns = {"native", "xen-pv", "xen-pvh"};
-
 double median_of(std::vector<double> v)
 {
 	return pvbench::summarize(std::move(v), 0, 0).median;
@@ -59,7 +57,7 @@ struct Matrix {
 TEST(Table, RatiosAreColumnMedianOverNativeMedian)
 {
 	Matrix m;
-	Table t = build_table(m.boots, kColumns);
+	Table t = build_table(m.boots, fixtures::boot_columns());
 	ASSERT_EQ(t.rows.size(), 3u);
 	EXPECT_EQ(t.rows[0].name, "page-table.fork_exit");
 	double want_pv = median_of(m.fork_pv) / median_of(m.fork_native);
@@ -88,11 +86,11 @@ TEST(Table, RepeatsAreAveraged)
 TEST(Report, MarkdownHasEverySectionAndFigure)
 {
 	Matrix m;
-	Table t = build_table(m.boots, kColumns);
+	Table t = build_table(m.boots, fixtures::boot_columns());
 	std::optional<Repeatability> none;
 	ReportInfo info;
 	info.bench_spec = "quick";
-	info.columns = kColumns;
+	info.columns = fixtures::boot_columns();
 	std::string md = report_markdown({info, m.boots, t, none});
 	for (const char *s : {"## Boots", "## KUnit per suite", "## Benchmarks", "### Per class",
 			      "### Not measured", "ratios.svg", "| x86_hypervisor |"})
@@ -109,11 +107,11 @@ TEST(Report, ProblemsAreListedWithTheLog)
 {
 	Matrix m;
 	m.boots[1].bench.ended = false; // as if the guest died before the end record
-	Table t = build_table(m.boots, kColumns);
+	Table t = build_table(m.boots, fixtures::boot_columns());
 	std::optional<Repeatability> none;
 	ReportInfo info;
 	info.bench_spec = "quick";
-	info.columns = kColumns;
+	info.columns = fixtures::boot_columns();
 	std::string md = report_markdown({info, m.boots, t, none});
 	EXPECT_NE(md.find("## Problems"), std::string::npos);
 	EXPECT_NE(md.find("Xen PV #1: pvbench INCOMPLETE"), std::string::npos);
@@ -122,16 +120,8 @@ TEST(Report, ProblemsAreListedWithTheLog)
 
 // The reports of the fixture boots (tests/fixtures/<column>-{boot,pvbench}.log,
 // real console logs) against reviewed golden files, tests/golden/report.json
-// and tests/golden/report.md. After a deliberate change of the report or of
-// the fixtures, regenerate them and review the diff before committing:
-//
-//   PVOPS_UPDATE_GOLDEN=1 ctest --test-dir BUILD -R 'ReportGolden'
-//
-// (the test then writes the files into the source tree and fails, so that an
-// update is never taken for a pass).
+// and tests/golden/report.md (fixtures::expect_golden says how to update).
 namespace {
-
-const std::string kGoldenDir = std::string(FIXTURES_DIR) + "/../golden";
 
 // The three fixture boots as pvharness --from-logs sees them, with fixed
 // labels for their directories so that the reports do not name a temp dir.
@@ -141,7 +131,7 @@ struct FixtureBoots {
 
 	FixtureBoots()
 	{
-		for (const auto &c : kColumns) {
+		for (const auto &c : fixtures::boot_columns()) {
 			text[c] = fixtures::read(c + "-boot.log") +
 				  fixtures::read(c + "-pvbench.log");
 			auto lines = console_lines(text[c]);
@@ -155,31 +145,6 @@ struct FixtureBoots {
 		}
 	}
 };
-
-// Compare with a golden file, or rewrite it when PVOPS_UPDATE_GOLDEN is set.
-void expect_golden(const std::string &name, const std::string &actual)
-{
-	const std::string path = kGoldenDir + "/" + name;
-	if (const char *u = std::getenv("PVOPS_UPDATE_GOLDEN"); u && *u && std::string(u) != "0") {
-		std::filesystem::create_directories(kGoldenDir);
-		std::ofstream(path, std::ios::binary | std::ios::trunc) << actual;
-		ADD_FAILURE() << "wrote " << path
-			      << ": review it, then run without PVOPS_UPDATE_GOLDEN";
-		return;
-	}
-	std::string golden;
-	ASSERT_TRUE(read_file(path, golden))
-		<< "no golden file " << path << " (PVOPS_UPDATE_GOLDEN=1 writes it)";
-	if (golden == actual)
-		return;
-	auto want = fixtures::split(golden), got = fixtures::split(actual);
-	std::size_t i = 0;
-	while (i < want.size() && i < got.size() && want[i] == got[i])
-		++i;
-	ADD_FAILURE() << name << " differs from the golden file at line " << i + 1
-		      << ":\n  golden: " << (i < want.size() ? want[i] : "<end>")
-		      << "\n  now:    " << (i < got.size() ? got[i] : "<end>");
-}
 
 // "name" -> the figure `key` of that benchmark's PVBENCH result line, read
 // with a regular expression, not with a JSON codec.
@@ -202,12 +167,12 @@ std::map<std::string, double> figures_in_log(const std::string &log, const std::
 TEST(ReportGolden, JsonOfTheFixtureBoots)
 {
 	FixtureBoots f;
-	Table t = build_table(f.boots, kColumns);
+	Table t = build_table(f.boots, fixtures::boot_columns());
 	ReportInfo info;
 	info.bench_spec = "quick";
-	info.columns = kColumns;
+	info.columns = fixtures::boot_columns();
 	std::string text = report_json_text({info, f.boots, t, std::nullopt});
-	expect_golden("report.json", text);
+	fixtures::expect_golden("report.json", text);
 
 	// And what it says agrees with the logs: each median is the one on the
 	// PVBENCH line, each ratio the quotient of two such lines, each boot's
@@ -216,7 +181,7 @@ TEST(ReportGolden, JsonOfTheFixtureBoots)
 	EXPECT_EQ(v["format"], "pvops-bench-report");
 	std::map<std::string, std::map<std::string, double>> medians;
 	std::size_t measured = 0;
-	for (const auto &c : kColumns) {
+	for (const auto &c : fixtures::boot_columns()) {
 		medians[c] = figures_in_log(f.text[c], "median");
 		measured += medians[c].size();
 	}
@@ -224,7 +189,7 @@ TEST(ReportGolden, JsonOfTheFixtureBoots)
 	std::size_t seen = 0;
 	for (const auto &row : v["benchmarks"]) {
 		const std::string name = row["name"];
-		for (const auto &c : kColumns) {
+		for (const auto &c : fixtures::boot_columns()) {
 			SCOPED_TRACE(name + " on " + c);
 			const auto &cell = row["columns"][c];
 			auto m = medians[c].find(name);
@@ -246,15 +211,15 @@ TEST(ReportGolden, JsonOfTheFixtureBoots)
 		}
 	}
 	EXPECT_EQ(seen, measured); // every measured figure reached the report
-	ASSERT_EQ(v["boots"].size(), kColumns.size());
-	for (std::size_t i = 0; i < kColumns.size(); ++i) {
+	ASSERT_EQ(v["boots"].size(), fixtures::boot_columns().size());
+	for (std::size_t i = 0; i < fixtures::boot_columns().size(); ++i) {
 		const auto &b = v["boots"][i];
-		EXPECT_EQ(b["column"], kColumns[i]);
+		EXPECT_EQ(b["column"], fixtures::boot_columns()[i]);
 		// "ok N name" at the suite level of the KTAP, one per suite.
 		std::vector<std::string> suites;
 		const std::regex suite_result(
 			R"(^(?:\[[ 0-9.]+\] )?(not )?ok [0-9]+ ([A-Za-z0-9_.-]+))");
-		for (const auto &l : fixtures::split(f.text[kColumns[i]])) {
+		for (const auto &l : fixtures::split(f.text[fixtures::boot_columns()[i]])) {
 			std::smatch m;
 			if (std::regex_search(l, m, suite_result))
 				suites.push_back(m[2]);
@@ -262,19 +227,19 @@ TEST(ReportGolden, JsonOfTheFixtureBoots)
 		std::vector<std::string> reported;
 		for (const auto &s : b["kunit"]["suites"])
 			reported.push_back(s["name"]);
-		EXPECT_EQ(reported, suites) << kColumns[i];
+		EXPECT_EQ(reported, suites) << fixtures::boot_columns()[i];
 	}
 }
 
 TEST(ReportGolden, MarkdownOfTheFixtureBoots)
 {
 	FixtureBoots f;
-	Table t = build_table(f.boots, kColumns);
+	Table t = build_table(f.boots, fixtures::boot_columns());
 	ReportInfo info;
 	info.bench_spec = "quick";
-	info.columns = kColumns;
+	info.columns = fixtures::boot_columns();
 	std::string md = report_markdown({info, f.boots, t, std::nullopt});
-	expect_golden("report.md", md);
+	fixtures::expect_golden("report.md", md);
 	// The native median of each benchmark, as the PVBENCH line has it, is
 	// in the table in the report's unit.
 	for (const auto &[name, median] : figures_in_log(f.text["native"], "median")) {
@@ -287,7 +252,7 @@ TEST(ReportGolden, MarkdownOfTheFixtureBoots)
 TEST(Report, SvgHasOneBarPerMeasuredRatio)
 {
 	Matrix m;
-	Table t = build_table(m.boots, kColumns);
+	Table t = build_table(m.boots, fixtures::boot_columns());
 	std::string svg = report_svg(t);
 	int expected = 0;
 	for (const auto &row : t.rows)

@@ -61,29 +61,19 @@ std::string boot_dir(bool without_pvh)
 	return boot;
 }
 
-std::vector<std::string> columns()
+const std::vector<std::string> &columns()
 {
-	std::string error;
-	std::vector<std::string> names;
-	for (const auto &c : pvh::load_columns(judge_run::root(), error))
-		names.push_back(c.name);
-	EXPECT_FALSE(names.empty()) << error;
-	return names;
-}
-
-std::string golden(const std::string &name)
-{
-	return judge_run::read_source("harness/tests/golden/judge/" + name);
+	return fixtures::boot_columns();
 }
 
 } // namespace
 
-TEST(Summary, MatchesSummaryPyOnJudgedFixtures)
+TEST(Summary, JudgedFixturesMatchTheGolden)
 {
 	std::string boot = boot_dir(false);
 	std::ostringstream out;
 	int rc = pvh::print_summary(pvh::load_results(boot, columns()), out);
-	EXPECT_EQ(replace_all(out.str(), boot, "BOOT"), golden("summary.txt"));
+	fixtures::expect_golden("judge/summary.txt", replace_all(out.str(), boot, "BOOT"));
 	EXPECT_EQ(rc, 1); // xen-pvh timed out
 }
 
@@ -92,7 +82,7 @@ TEST(Summary, ColumnWithoutResultIsNotRun)
 	std::string boot = boot_dir(true);
 	std::ostringstream out;
 	int rc = pvh::print_summary(pvh::load_results(boot, columns()), out);
-	EXPECT_EQ(replace_all(out.str(), boot, "BOOT"), golden("summary-not-run.txt"));
+	fixtures::expect_golden("judge/summary-not-run.txt", replace_all(out.str(), boot, "BOOT"));
 	EXPECT_EQ(rc, 1);
 }
 
@@ -104,12 +94,12 @@ TEST(Summary, AllPassedIsExitZero)
 	EXPECT_EQ(pvh::print_summary(pvh::load_results(boot, columns()), out), 0) << out.str();
 }
 
-TEST(KunitTable, MatchesKunitTablePyWithSkipReasons)
+TEST(KunitTable, SkipReasonsMatchTheGolden)
 {
 	std::string boot = boot_dir(false);
 	std::ostringstream out;
 	int rc = pvh::print_kunit_table(pvh::load_results(boot, columns()), true, out);
-	EXPECT_EQ(out.str(), golden("kunit-table-skips.txt"));
+	fixtures::expect_golden("judge/kunit-table-skips.txt", out.str());
 	EXPECT_EQ(rc, 0);
 }
 
@@ -118,7 +108,7 @@ TEST(KunitTable, MissingBootOrFailedCaseIsExitOne)
 	std::string boot = boot_dir(true);
 	std::ostringstream out;
 	EXPECT_EQ(pvh::print_kunit_table(pvh::load_results(boot, columns()), false, out), 1);
-	EXPECT_EQ(out.str(), golden("kunit-table-not-run.txt"));
+	fixtures::expect_golden("judge/kunit-table-not-run.txt", out.str());
 	auto lines = fixtures::split(fixtures::read("xen-pvh-boot.log"));
 	for (auto &l : lines)
 		l = replace_all(l, "    ok 2 xen_domain_type_test",

@@ -141,7 +141,7 @@ TEST(Verify, EveryColumnsExpectationsCanBeMet)
 
 TEST(Verify, EachCommonExpectationFailsOnItsOwn)
 {
-	for (const std::string col : {"native", "xen-pv", "xen-pvh"}) {
+	for (const std::string &col : fixtures::boot_columns()) {
 		SCOPED_TRACE(col);
 		expect_one_failure(
 			col,
@@ -188,7 +188,7 @@ TEST(Verify, EachCommonExpectationFailsOnItsOwn)
 
 TEST(Verify, EachColumnExpectationFailsOnItsOwn)
 {
-	for (const std::string col : {"native", "xen-pv", "xen-pvh"}) {
+	for (const std::string &col : fixtures::boot_columns()) {
 		SCOPED_TRACE(col);
 		pvh::Column c = column(col);
 		const pvh::Expect &e = c.expect;
