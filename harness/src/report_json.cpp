@@ -70,7 +70,7 @@ Json report_json(const ReportInput &in)
 		o["column"] = b.column;
 		o["repeat"] = b.repeat;
 		o["log"] = b.log();
-		o["boot_sh_exit"] = b.exit_code;
+		o["judge_exit"] = b.exit_code;
 		o["boot_status"] = b.boot_status;
 		o["seconds"] = b.seconds;
 		o["inputs"] = b.inputs;

@@ -80,7 +80,7 @@ std::string report_markdown(const ReportInput &in)
 		md << "; kernel argument `pvops.bench=" << in.info.bench_spec << "`";
 	md << ".\n\n";
 
-	md << "## Boots\n\n| column | repeat | boot.sh | KUnit | pvbench | seconds | log |\n";
+	md << "## Boots\n\n| column | repeat | judge | KUnit | pvbench | seconds | log |\n";
 	md << "|---|---|---|---|---|---|---|\n";
 	for (const auto &b : in.boots) {
 		char secs[32];
