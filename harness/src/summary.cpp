@@ -55,7 +55,7 @@ std::string guest(const json &r, const char *key)
 	return text(r.at("guest").at(key));
 }
 
-std::string ktap(const json &r)
+std::string ktap_cell(const json &r)
 {
 	const json &k = r.at("kunit");
 	return text(k.at("pass")) + "/" + text(k.at("fail")) + "/" + text(k.at("skip")) + "/" +
@@ -192,7 +192,7 @@ int print_summary(const Results &results, std::ostream &out)
 				       }))
 	    << "\n";
 	out << row("x86_hypervisor suite", fields(results, x86_hypervisor)) << "\n";
-	out << row("KTAP pass/fail/skip/err", fields(results, ktap)) << "\n";
+	out << row("KTAP pass/fail/skip/err", fields(results, ktap_cell)) << "\n";
 	out << row("boot wall time", fields(results, seconds)) << "\n";
 	routing(results, out);
 	out << "logs:\n";
