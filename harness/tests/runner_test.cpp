@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -29,14 +32,39 @@ TEST(Runner, CapturesOutputAndExitCode)
 	unlink(log.c_str());
 }
 
+namespace {
+
+// Whether pid is a live process (not gone, not a zombie left to reap).
+bool running(pid_t pid)
+{
+	std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+	std::string text((std::istreambuf_iterator<char>(stat)), {});
+	auto paren = text.rfind(") ");
+	return paren != std::string::npos && text[paren + 2] != 'Z';
+}
+
+} // namespace
+
 TEST(Runner, DeadlineStopsTheWholeProcessGroup)
 {
 	std::string log = testing::TempDir() + "runner-dl-" + std::to_string(getpid()) + ".txt";
 	auto t0 = std::chrono::steady_clock::now();
-	auto o = run_command({"/bin/sh", "-c", "sleep 30 & sleep 30; wait"}, log, 1.0, nullptr, 10);
+	std::string pidfile = log + ".pid";
+	auto o = run_command(
+		{"/bin/sh", "-c", "sleep 30 & echo $! >" + pidfile + "; sleep 30; wait"}, log, 1.0,
+		nullptr, 10);
 	double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 	EXPECT_TRUE(o.killed);
-	EXPECT_NE(o.exit_code, 0);
+	// The background sleep, in the same group, is gone too. (The shell's
+	// own status is not asserted: it may reap its killed children and
+	// exit 0 before the TERM sent to it lands.)
+	std::ifstream in(pidfile);
+	pid_t bg = 0;
+	ASSERT_TRUE(in >> bg) << "no pid in " << pidfile;
+	for (int i = 0; i < 50 && running(bg); ++i)
+		std::this_thread::sleep_for(std::chrono::milliseconds(100));
+	EXPECT_FALSE(running(bg)) << "the background sleep survived the deadline";
+	unlink(pidfile.c_str());
 	// Far below the 30 s the command would take; a generous bound, so that
 	// a loaded machine does not fail it.
 	EXPECT_LT(took, 20);
