@@ -67,6 +67,12 @@ bench: kernel initramfs pvharness ## pvbench in every column, report in build/be
 	@$(PVHARNESS) bench $(if $(filter 1,$(QUICK)),--quick) \
 		$(if $(filter 1,$(ICOUNT)),--deterministic) $(if $(REPEAT),--repeat $(REPEAT))
 
+# The harness tests' fixture logs: real boots of the current series and
+# config, and the golden files derived from them (scripts/fixtures.sh).
+.PHONY: fixtures
+fixtures: kernel initramfs ## capture the test fixture logs from real boots (+ pvbench), rewrite the goldens; review the diff
+	@$(S)/harness.sh --all && $(S)/fixtures.sh capture $(FIXTURE_COLUMNS)
+
 # The differential KTAP test's oracle: the base tree's kunit.py parse over
 # the fixture logs and the generated corpus, into harness/tests/golden/ktap/.
 .PHONY: ktap-golden

@@ -83,6 +83,8 @@ stage_unit() {
 	check "columns: a new column file reaches the runner, the summary and make help" \
 		"$T/column-data.sh"
 	check "host: no Python of our own outside the kernel tree" "$T/no-python.sh"
+	check "fixtures: the test logs are from this series and config, and a change is caught" \
+		"$T/fixtures-source.sh"
 }
 
 stage_tree() {

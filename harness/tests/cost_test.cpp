@@ -57,10 +57,17 @@ std::string with_median(const std::string &line, double pct)
 	return m.prefix().str() + figure + m.suffix().str();
 }
 
-// One boot of `column`: the real boot log and pvbench log, edited.
-Boot boot_of(const std::string &column, const std::vector<Edit> &edits)
+// One boot of `column`: the real boot log and pvbench log, edited. The
+// fixture boots counted hypercalls; unless `counters`, their counts give
+// way to null, as a kernel without the accounting or with it off reports,
+// and the edits add counts where a test means them.
+Boot boot_of(const std::string &column, const std::vector<Edit> &edits, bool counters = false)
 {
+	static const std::regex per_op(R"re("hypercalls_per_op":(null|\{[^}]*\}))re");
 	auto lines = fixtures::split(fixtures::read(column + "-pvbench.log"));
+	if (!counters)
+		for (auto &l : lines)
+			l = std::regex_replace(l, per_op, "\"hypercalls_per_op\":null");
 	for (const auto &e : edits) {
 		if (e.column != column)
 			continue;
@@ -72,10 +79,9 @@ Boot boot_of(const std::string &column, const std::vector<Edit> &edits)
 			++found;
 			l = with_median(l, e.pct);
 			if (!e.hypercalls.empty()) {
-				auto at = l.find("\"hypercalls_per_op\":null");
-				EXPECT_NE(at, std::string::npos) << l;
-				l.replace(at, std::string("\"hypercalls_per_op\":null").size(),
-					  "\"hypercalls_per_op\":" + e.hypercalls);
+				EXPECT_TRUE(std::regex_search(l, per_op)) << l;
+				l = std::regex_replace(l, per_op,
+						       "\"hypercalls_per_op\":" + e.hypercalls);
 			}
 		}
 		EXPECT_EQ(found, 1) << e.bench << " in " << column << "-pvbench.log";
@@ -111,6 +117,19 @@ double fixture_median(const std::string &column, const std::string &name)
 	return 0;
 }
 
+// A benchmark's hypercalls per op, all classes, in a fixture boot.
+double fixture_total_hypercalls(const std::string &column, const std::string &name)
+{
+	auto run = bench::parse(console_lines(fixtures::read(column + "-pvbench.log")));
+	for (const auto &r : run.records)
+		if (r.name == name && r.hypercalls)
+			for (const auto &[cls, n] : *r.hypercalls)
+				if (cls == "total")
+					return n;
+	ADD_FAILURE() << "no hypercall total for " << name << " in " << column;
+	return -1;
+}
+
 // The line of out that starts with prefix ("" when none).
 std::string line_of(const std::string &out, const std::string &prefix)
 {
@@ -135,11 +154,11 @@ protected:
 
 	// report.json of one deterministic boot of every column, as written.
 	std::string write(const std::string &name, const std::vector<Edit> &edits = {},
-			  bool deterministic = true)
+			  bool deterministic = true, bool counters = false)
 	{
 		std::vector<Boot> boots;
 		for (const auto &c : fixtures::boot_columns())
-			boots.push_back(boot_of(c, edits));
+			boots.push_back(boot_of(c, edits, counters));
 		Table table = build_table(boots, fixtures::boot_columns());
 		auto repeat = compare_repeats(boots);
 		ReportInfo info;
@@ -151,10 +170,11 @@ protected:
 		return path.string();
 	}
 
-	cost::Report report(const std::string &name, const std::vector<Edit> &edits = {})
+	cost::Report report(const std::string &name, const std::vector<Edit> &edits = {},
+			    bool counters = false)
 	{
 		std::string error;
-		auto r = cost::read_report(write(name, edits), error);
+		auto r = cost::read_report(write(name, edits, true, counters), error);
 		EXPECT_TRUE(r) << error;
 		return r ? *r : cost::Report{};
 	}
@@ -191,7 +211,7 @@ std::string on_line(const std::string &column)
 
 TEST_F(Cost, ReaderTakesTheWrittenCells)
 {
-	cost::Report r = report("base");
+	cost::Report r = report("on", {}, true);
 	EXPECT_EQ(r.columns, fixtures::boot_columns());
 	for (const auto &c : fixtures::boot_columns()) {
 		SCOPED_TRACE(c);
@@ -202,7 +222,10 @@ TEST_F(Cost, ReaderTakesTheWrittenCells)
 		EXPECT_EQ(n, time_ops(c));
 	}
 	EXPECT_EQ(r.metric.at("timer.nanosleep_1us"), "overshoot");
-	EXPECT_TRUE(r.hypercalls.empty()); // the fixture kernels had no counters
+	for (const auto &c : fixtures::boot_columns())
+		EXPECT_DOUBLE_EQ(r.hypercalls.at({kMprotect, c}),
+				 fixture_total_hypercalls(c, kMprotect))
+			<< c;
 }
 
 TEST_F(Cost, IdenticalKernelsMeetTheTarget)

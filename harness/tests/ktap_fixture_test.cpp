@@ -39,9 +39,12 @@ TEST_P(RealLog, EverySuitePassesAndMatchesKUnitsOwnCounts)
 
 	for (const auto &suite : root.subtests) {
 		SCOPED_TRACE(suite.name);
-		EXPECT_EQ(verdict(suite), Verdict::Pass);
 		EXPECT_EQ(static_cast<int>(suite.subtests.size()), suite.plan);
 		Counts c = count_subtests(suite);
+		// A suite whose every case skips (a Xen suite natively) is SKIP.
+		EXPECT_EQ(verdict(suite),
+			  c.pass == 0 && c.skip > 0 ? Verdict::Skip : Verdict::Pass);
+		EXPECT_EQ(c.fail, 0);
 		if (suite.stats) { // KUnit prints them for suites of more than one case
 			EXPECT_EQ(c.pass, suite.stats->pass);
 			EXPECT_EQ(c.fail, suite.stats->fail);
@@ -96,14 +99,22 @@ TEST_P(RealLog, EveryLostOrFailedResultIsNoticed)
 		if (indent == std::string::npos || body.compare(indent, 3, "ok ") != 0)
 			continue;
 		++edited;
-		auto dropped = lines;
-		dropped.erase(dropped.begin() + static_cast<long>(i));
-		Verdict v = verdict(parse(fixtures::join(dropped)));
-		EXPECT_NE(v, Verdict::Pass) << "without line " << i + 1;
+		// KUnit prints no plan for a parameterized case's parameters
+		// (indented 8), so nothing, kunit.py included, misses one.
+		if (indent < 8) {
+			auto dropped = lines;
+			dropped.erase(dropped.begin() + static_cast<long>(i));
+			Verdict v = verdict(parse(fixtures::join(dropped)));
+			EXPECT_NE(v, Verdict::Pass) << "without line " << i + 1;
+		}
 
+		// "not ok ... # SKIP" is still a skip, in KTAP as in kunit.py: the
+		// failed case loses its directive.
 		auto failed = lines;
 		std::size_t at = failed[i].find("ok ");
 		failed[i].insert(at, "not ");
+		if (auto skip = failed[i].find(" # SKIP"); skip != std::string::npos)
+			failed[i].erase(skip);
 		EXPECT_EQ(verdict(parse(fixtures::join(failed))), Verdict::Fail)
 			<< "with line " << i + 1 << " failing";
 	}
@@ -111,10 +122,3 @@ TEST_P(RealLog, EveryLostOrFailedResultIsNoticed)
 }
 
 INSTANTIATE_TEST_SUITE_P(Boots, RealLog, ::testing::ValuesIn(fixtures::boot_columns()));
-
-TEST(RealLogXen, CarriesXenCarriageReturns)
-{
-	// The Xen fixtures are as QEMU wrote them: lines end in "\r\r\n".
-	std::string text = fixtures::read("xen-pv-boot.log");
-	EXPECT_NE(text.find("\r\r\n"), std::string::npos);
-}

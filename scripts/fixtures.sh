@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The harness tests' fixture logs (harness/tests/fixtures/<column>-boot.log
+# and <column>-pvbench.log) are real console logs of the current series and
+# config. `capture` boots the columns with pvbench (pvharness bench --quick),
+# splits each console log (without carriage returns, as console.log has
+# it) into its pvbench records and the rest, records
+# what the logs came from in harness/tests/fixtures/SOURCE, then rewrites
+# the golden files derived from the fixtures (kunit.py's parse, the report,
+# the summary) for review. `check` fails when SOURCE differs from the
+# series and config now: the fixtures are stale.
+#
+#   fixtures.sh capture [COLUMN...]   (default: the columns that have fixtures)
+#   fixtures.sh check
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+FIX=$PVOPS_ROOT/harness/tests/fixtures
+PVHARNESS=$BUILD/harness/main/pvharness
+
+# What the fixtures depend on: the series as posted and the config fragments.
+source_id() {
+	echo "series $(sha_of "$PATCHES"/*.patch)"
+	echo "config $(sha_of "$PVOPS_ROOT"/scripts/config/*.config)"
+}
+
+check() {
+	[ -f "$FIX/SOURCE" ] || die "no $FIX/SOURCE; run 'make fixtures'"
+	local want now
+	want=$(grep -E '^(series|config) ' "$FIX/SOURCE")
+	now=$(source_id)
+	[ "$want" = "$now" ] ||
+		die "the fixture logs are from another series or config ($(echo $want) in $FIX/SOURCE, $(echo $now) now); run 'make fixtures' and review the diff"
+	say "fixtures: captured from this series and config ($(echo $now))"
+}
+
+capture() {
+	local cols=("$@")
+	if [ ${#cols[@]} -eq 0 ]; then
+		mapfile -t cols < <(cd "$FIX" && ls -- *-boot.log | sed 's/-boot\.log$//')
+	fi
+	[ ${#cols[@]} -gt 0 ] || die "no column to capture (name one: pvharness columns)"
+	local out=$BUILD/fixtures list
+	list=$(IFS=,; echo "${cols[*]}")
+	rm -rf "$out"
+	say "fixtures: booting ${cols[*]} with pvbench --quick (logs under $out)"
+	"$PVHARNESS" bench --quick --columns "$list" --out "$out" ||
+		die "a fixture boot failed; see $out/report.md and the serial.log it names"
+	local c log
+	for c in "${cols[@]}"; do
+		log=$out/r1/$c/serial.log
+		[ -s "$log" ] || die "no console log for $c; see $out/report.md"
+		# pvbench's output: its first record to its exit status.
+		tr -d '\r' <"$log" | awk -v bench="$FIX/$c-pvbench.log" -v boot="$FIX/$c-boot.log" '
+			/^PVBENCH: / && !done { inside = 1 }
+			{ print > (inside ? bench : boot) }
+			inside && /^PVOPS: pvbench_status=/ { inside = 0; done = 1 }'
+		grep -q '^PVBENCH: ' "$FIX/$c-pvbench.log" 2>/dev/null ||
+			die "$c: no pvbench record in $log"
+		say "fixtures: $c: $(wc -l <"$FIX/$c-boot.log") console lines, $(wc -l <"$FIX/$c-pvbench.log") pvbench records"
+	done
+	{
+		echo "# What the fixture logs here were captured from (scripts/fixtures.sh)."
+		source_id
+		echo "linux $(make -s -C "$TREE" kernelversion 2>/dev/null || echo unknown)"
+		echo "columns ${cols[*]}"
+	} >"$FIX/SOURCE"
+
+	say "fixtures: rewriting the golden files derived from them"
+	LINUX=$TREE "$PVOPS_ROOT"/scripts/ktap-golden.sh "$BUILD/harness/main"
+	cmake --build "$BUILD/harness/main" -j"$(nproc)" >/dev/null
+	# Each golden test writes its file and fails on purpose; then all must pass.
+	PVOPS_UPDATE_GOLDEN=1 ctest --test-dir "$BUILD/harness/main" >/dev/null || true
+	ctest --test-dir "$BUILD/harness/main" --output-on-failure >"$LOGS/fixtures-ctest.log" 2>&1 ||
+		die "the harness tests fail on the new fixtures; see $LOGS/fixtures-ctest.log"
+	say "fixtures: done; review 'git diff --stat harness/tests' before committing"
+}
+
+case "${1:-}" in
+capture) shift; capture "$@" ;;
+check) check ;;
+*) die "usage: fixtures.sh capture [COLUMN...] | check" ;;
+esac
