@@ -35,8 +35,9 @@ Pairs pairs_of(const Json &v)
 	return out;
 }
 
-// "syntax error ... at column N", without the library's "[json.exception...] " tag.
-std::string why(const Json::parse_error &e)
+// "syntax error ... at column N" or "number overflow parsing ...", without
+// the library's "[json.exception...] " tag.
+std::string why(const Json::exception &e)
 {
 	std::string what = e.what();
 	auto tag = what.find("] ");
@@ -153,7 +154,7 @@ Run parse(const std::vector<ConsoleLine> &lines)
 		Json v;
 		try {
 			v = Json::parse(body);
-		} catch (const Json::parse_error &e) {
+		} catch (const Json::exception &e) { // a syntax error, or a number too large
 			run.problems.push_back(
 				{l.number, "malformed PVBENCH record (" + why(e) + ")"});
 			continue;

@@ -74,6 +74,19 @@ TEST(PvbenchLog, BadRecordsAreProblemsWithTheirLine)
 	EXPECT_EQ(bench::state(run), bench::State::Incomplete); // 0 of 1 results
 }
 
+TEST(PvbenchLog, ANumberTooLargeIsAProblemNotACrash)
+{
+	// Found by ktap_fuzz: nlohmann-json throws out_of_range, not
+	// parse_error, for a number beyond a double's range.
+	std::string log = "PVBENCH: {\"type\":\"begin\",\"benchmarks\":32E43722}\n";
+	auto run = bench::parse(console_lines(log));
+	ASSERT_EQ(run.problems.size(), 1u);
+	EXPECT_EQ(run.problems[0].line, 1);
+	EXPECT_NE(run.problems[0].message.find("malformed PVBENCH record (number overflow"),
+		  std::string::npos)
+		<< run.problems[0].message;
+}
+
 TEST(PvbenchLog, RecordsSurviveAKernelPrefixOnTheLine)
 {
 	// A printk that lost its newline in front of the record.
