@@ -72,7 +72,7 @@ harness_fuzz() {
 stage_harness() {
 	must "harness: C++ build (cmake, -Wall -Wextra -Wpedantic -Werror)" "$S/harness.sh" --all
 	check "harness: ctest (judge, KTAP parser against kunit.py, QEMU commands, reports, cost)" \
-		ctest --test-dir "$BUILD/harness/main" --output-on-failure
+		ctest --test-dir "$BUILD/harness/main" --output-on-failure -j"$(nproc)"
 	check "harness: sources are clang-format clean" harness_format
 	check "harness: libFuzzer on the KTAP parser, ${FUZZ_SECONDS:-20} s without a crash" \
 		harness_fuzz
