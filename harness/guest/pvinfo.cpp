@@ -91,10 +91,52 @@ void report_irq_chips()
 			continue;
 		while (words >> word && std::all_of(word.begin(), word.end(), ::isdigit))
 			;
-		if (!word.empty() && (" " + chips + " ").find(" " + word + " ") == std::string::npos)
+		if (!word.empty() &&
+		    (" " + chips + " ").find(" " + word + " ") == std::string::npos)
 			chips += (chips.empty() ? "" : " ") + word;
 	}
 	report("irq_chips", chips.empty() ? "-" : chips);
+}
+
+// Interrupts that came from hardware: how many were delivered through
+// any chip that is not one of Xen's event channel chips (xen-dyn,
+// xen-percpu). A PV dom0 gets its hardware's through xen-pirq; an
+// unprivileged domU gets none (a PVH domU lists the legacy timer and
+// cascade on XT-PIC, which never fire).
+void report_hardware_irqs()
+{
+	std::ifstream in("/proc/interrupts");
+	std::string line;
+	unsigned long long delivered = 0;
+	std::getline(in, line);
+	while (std::getline(in, line)) {
+		std::istringstream words(line);
+		std::string word;
+		words >> word;
+		if (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])))
+			continue;
+		unsigned long long count = 0;
+		while (words >> word && std::all_of(word.begin(), word.end(), ::isdigit))
+			count += std::stoull(word);
+		if (word.rfind("xen-dyn", 0) != 0 && word.rfind("xen-percpu", 0) != 0)
+			delivered += count;
+	}
+	report("hardware_irqs", std::to_string(delivered));
+}
+
+// Whether this is Xen's initial domain (dom0): xenfs' capabilities file
+// says "control_d" there and nothing in a domU. "-" when it cannot be read
+// (no Xen, or xenfs not mounted on /proc/xen).
+void report_initial_domain()
+{
+	std::ifstream in("/proc/xen/capabilities");
+	if (!in) {
+		report("xen_initial_domain", "-");
+		return;
+	}
+	std::string caps;
+	std::getline(in, caps);
+	report("xen_initial_domain", caps.find("control_d") == std::string::npos ? "no" : "yes");
 }
 
 } // namespace
@@ -114,5 +156,7 @@ int main()
 		    "/sys/devices/system/clocksource/clocksource0/available_clocksource");
 	report_file("clockevent", "/sys/devices/system/clockevents/clockevent0/current_device");
 	report_irq_chips();
+	report_hardware_irqs();
+	report_initial_domain();
 	return 0;
 }

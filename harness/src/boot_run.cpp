@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "domu.hpp"
 #include "judge.hpp"
 #include "runner.hpp"
 
@@ -76,6 +77,15 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 		error = "no initramfs at " + paths.initrd + "; run 'make initramfs' first";
 		return false;
 	}
+	for (const auto *given : {&plan.kernel, &plan.initrd})
+		if (!given->empty() && !fs::is_regular_file(*given)) {
+			error = "no such file: " + *given;
+			return false;
+		}
+	if (plan.column.domu && !fs::exists(paths.initrd_dom0)) {
+		error = "no dom0 initramfs at " + paths.initrd_dom0 + "; run 'make initramfs' first";
+		return false;
+	}
 	if (plan.column.hypervisor) {
 		if (!fs::exists(paths.xen_gz)) {
 			error = paths.xen_gz + " missing (Debian package "
@@ -89,19 +99,15 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 
 } // namespace
 
-BootRun boot_column(const BootPlan &plan, const Paths &given, const std::string &out_dir,
+BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::string &out_dir,
 		    std::ostream &out, std::ostream &err,
 		    const std::function<void(double)> &progress)
 {
 	BootRun run;
+	BootPlan plan = given_plan;
 	Paths paths = given;
 	std::string error;
 	if (!preflight(plan, paths, error)) {
-		err << "pvharness: error: " << error << std::endl;
-		return run;
-	}
-	auto argv = qemu_command(plan, paths, error);
-	if (argv.empty()) {
 		err << "pvharness: error: " << error << std::endl;
 		return run;
 	}
@@ -110,6 +116,18 @@ BootRun boot_column(const BootPlan &plan, const Paths &given, const std::string 
 	for (const auto &entry : fs::directory_iterator(out_dir, ec))
 		if (entry.is_regular_file())
 			fs::remove(entry.path(), ec);
+	if (plan.column.domu) {
+		plan.dom0_initrd = out_dir + "/dom0-initrd";
+		if (!write_dom0_initrd(plan, paths, plan.dom0_initrd, error)) {
+			err << "pvharness: error: " << error << std::endl;
+			return run;
+		}
+	}
+	auto argv = qemu_command(plan, paths, error);
+	if (argv.empty()) {
+		err << "pvharness: error: " << error << std::endl;
+		return run;
+	}
 	const std::string log = out_dir + "/serial.log";
 	std::ofstream(out_dir + "/qemu.cmd") << shell_line(argv) << "\n";
 
@@ -130,6 +148,7 @@ BootRun boot_column(const BootPlan &plan, const Paths &given, const std::string 
 	JudgeRequest req;
 	req.dir = out_dir;
 	req.column = plan.column.name;
+	req.domu = plan.column.domu.has_value();
 	req.expect = plan.expect.empty() ? plan.column.expect.environment : plan.expect;
 	req.qemu_rc = run.qemu_rc;
 	req.seconds = o.seconds;

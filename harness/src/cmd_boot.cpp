@@ -15,7 +15,7 @@ namespace pvh {
 namespace {
 
 struct BootArgs {
-	std::string column, expect, append, out;
+	std::string column, expect, append, out, kernel, initrd;
 	bool dry_run = false, icount = false, single_thread = false;
 	int timeout = 0, cpus = 0;
 };
@@ -61,16 +61,20 @@ int run(BootArgs &a)
 	if (auto e = apply_make_variables(a, plan); !e.empty())
 		return fail(e);
 	plan.timeout = a.timeout;
+	plan.kernel = a.kernel.empty() ? "" : std::filesystem::absolute(a.kernel).string();
+	plan.initrd = a.initrd.empty() ? "" : std::filesystem::absolute(a.initrd).string();
 	Paths paths = make_paths(g.root, g.build);
+	std::string out = a.out.empty() ? paths.build + "/boot/" + column->name
+					: std::filesystem::absolute(a.out).string();
 	if (a.dry_run) {
+		// A domU column's dom0 initramfs is written when it boots.
+		plan.dom0_initrd = out + "/dom0-initrd";
 		auto argv = qemu_command(plan, paths, error);
 		if (argv.empty())
 			return fail(error);
 		std::cout << shell_line(argv) << "\n";
 		return 0;
 	}
-	std::string out = a.out.empty() ? paths.build + "/boot/" + column->name
-					: std::filesystem::absolute(a.out).string();
 	BootRun r = boot_column(plan, paths, out, std::cout, std::cerr, [&](double t) {
 		std::cout << "pvops: boot " << column->name << ": " << static_cast<int>(t)
 			  << " s ..." << std::endl;
@@ -101,6 +105,11 @@ Command add_boot_command(CLI::App &app)
 			"tell the x86_hypervisor suite to expect ENV (default: the column's)");
 	sub->add_option("--append", a->append, "more kernel arguments (and PVOPS_APPEND)");
 	sub->add_option("--out", a->out, "results directory (default: BUILD/boot/COLUMN)");
+	sub->add_option("--kernel", a->kernel,
+			"the kernel to judge (default: the build's; a domU column's dom0 "
+			"stays the build's)");
+	sub->add_option("--initrd", a->initrd,
+			"the initramfs to judge (default: the build's; a domU column: the domU's)");
 	return {sub, [a]() { return run(*a); }};
 }
 

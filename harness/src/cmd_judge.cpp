@@ -32,12 +32,14 @@ Command add_judge_command(CLI::App &app)
 							     .filename()
 							     .string()
 						   : *column;
-			if (r.expect.empty()) {
-				std::string error;
-				auto c = load_column(globals().root, r.column, error);
-				if (!c)
-					return fail(error + "; give --expect", 2);
-				r.expect = c->expect.environment;
+			std::string error;
+			auto c = load_column(globals().root, r.column, error);
+			if (!c && r.expect.empty())
+				return fail(error + "; give --expect", 2);
+			if (c) {
+				r.domu = c->domu.has_value();
+				if (r.expect.empty())
+					r.expect = c->expect.environment;
 			}
 			r.splat_patterns = globals().root + "/scripts/splat-patterns";
 			return judge_boot(r, std::cout, std::cerr);

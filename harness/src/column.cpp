@@ -50,6 +50,23 @@ Expect read_expect(const json &j)
 	return e;
 }
 
+Domu read_domu(const json &j, const Column &c)
+{
+	Domu d;
+	d.type = j.at("type").get<std::string>();
+	if (d.type != "pv" && d.type != "pvh")
+		throw std::runtime_error("domu.type is '" + d.type + "', want pv or pvh");
+	if (!c.hypervisor)
+		throw std::runtime_error("a domu column needs a hypervisor");
+	d.dom0_linux_args = strings(j.at("dom0_linux_args"));
+	d.memory = j.value("memory", d.memory);
+	d.timeout = j.value("timeout", d.timeout);
+	if (d.memory <= 0 || d.timeout <= 0 || d.timeout >= c.timeout)
+		throw std::runtime_error("domu.memory and domu.timeout must be positive, "
+					 "domu.timeout below the column's timeout");
+	return d;
+}
+
 std::optional<Column> read_column(const std::string &root, const fs::path &file, std::string &error)
 {
 	json j = read_json(file, error);
@@ -85,6 +102,8 @@ std::optional<Column> read_column(const std::string &root, const fs::path &file,
 		c.single_thread = thread == "single";
 		c.timeout = j.value("timeout", 240);
 		c.kunit_qemu_config = j.value("kunit_qemu_config", "");
+		if (const auto &d = j.value("domu", json()); !d.is_null())
+			c.domu = read_domu(d, c);
 		c.expect = read_expect(j.at("expect"));
 	} catch (const std::exception &e) {
 		error = file.string() + ": " + e.what();
@@ -107,7 +126,9 @@ std::vector<Column> load_columns(const std::string &root, std::string &error)
 		error = "no column files in " + dir.string();
 		return {};
 	}
-	std::sort(files.begin(), files.end());
+	// By name: xen-pv before xen-pv-domu (the paths sort '-' before '.').
+	std::sort(files.begin(), files.end(),
+		  [](const fs::path &a, const fs::path &b) { return a.stem() < b.stem(); });
 	std::vector<Column> out;
 	for (const auto &f : files) {
 		auto c = read_column(root, f, error);

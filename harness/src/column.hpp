@@ -32,6 +32,16 @@ struct Expect {
 	std::map<std::string, std::string> hypercalls; // class -> "zero" or "some"
 };
 
+// A column whose kernel runs as an unprivileged guest (a domU) that Xen's
+// toolstack starts from a dom0 (scripts/guest/dom0-init). The dom0 is the
+// same bzImage with the dom0 initramfs; the kernel being judged is the domU.
+struct Domu {
+	std::string type;			 // xl's type=: "pv" or "pvh"
+	std::vector<std::string> dom0_linux_args; // the dom0 kernel's command line
+	int memory = 256;			 // MiB
+	int timeout = 150;			 // seconds from xl create to xl destroy
+};
+
 struct Column {
 	std::string name;  // the file's stem: "xen-pv"
 	std::string label; // for people: "Xen PV"
@@ -42,6 +52,7 @@ struct Column {
 	bool single_thread = false;    // -accel tcg,thread=single
 	int timeout = 240;	       // seconds
 	std::string kunit_qemu_config; // tools/testing/kunit/qemu_configs/ file describing it
+	std::optional<Domu> domu;      // set: linux_args are the domU's
 	Expect expect;
 };
 

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "console.hpp"
+#include "dom0_log.hpp"
 #include "guest_records.hpp"
 #include "judge_kunit.hpp"
 #include "ktap.hpp"
@@ -124,6 +125,28 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	for (char c : raw)
 		if (c != '\r')
 			text += c;
+	// A domU column: judge the domU's console, keep dom0's beside it.
+	std::vector<std::string> dom0_issues;
+	Json dom0_result;
+	std::string dom0_text;
+	if (req.domu) {
+		Dom0Log split = split_dom0_log(splat::log_lines(text));
+		std::string dom0_path = (dir / "dom0.log").string();
+		dom0_issues = dom0_problems(split, dom0_path);
+		splat::Found d = splat::find_splats(splat::log_lines(split.dom0), patterns);
+		if (!d.splats.empty())
+			dom0_issues.push_back("dom0: " + std::to_string(d.splats.size()) +
+					      " splat(s), first at line " +
+					      std::to_string(d.splats.front().line) + " of " +
+					      dom0_path + ": " + strip(d.splats.front().text));
+		dom0_result = {{"log", dom0_path},
+			       {"record", split.record},
+			       {"problems", dom0_issues},
+			       {"splats", hits(d.splats)}};
+		dom0_text = std::move(split.dom0);
+		text = std::move(split.domu);
+		log = (dir / "console.log").string();
+	}
 	auto lines = splat::log_lines(text);
 	splat::Found splats = splat::find_splats(lines, patterns);
 	guest::Records g = guest::read_records(guest::unsplice(lines));
@@ -137,7 +160,9 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	kunit["source"] = copy ? "debugfs" : "console";
 	auto bad = bad_cases(summary);
 
-	auto problems = problems_of(req, splats, g, kunit, bad);
+	auto problems = dom0_issues;
+	for (auto &p : problems_of(req, splats, g, kunit, bad))
+		problems.push_back(std::move(p));
 	Json guest = guest_result(g);
 	Json result = {
 		{"column", req.column},
@@ -152,11 +177,15 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 		{"tolerated", hits(splats.tolerated)},
 		{"log", log},
 	};
+	if (req.domu)
+		result["dom0"] = dom0_result;
 	std::string dumped = result.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 	using Output = std::pair<const char *, const std::string *>;
-	for (const auto &[name, body] :
-	     {Output{"console.log", &text}, Output{"ktap.log", &ktap_text},
-	      Output{"result.json", &dumped}})
+	std::vector<Output> outputs = {Output{"console.log", &text}, Output{"ktap.log", &ktap_text},
+				       Output{"result.json", &dumped}};
+	if (req.domu)
+		outputs.push_back(Output{"dom0.log", &dom0_text});
+	for (const auto &[name, body] : outputs)
 		if (!write_file(dir / name, *body)) {
 			err << "pvharness: error: cannot write " << (dir / name).string() << "\n";
 			return 2;

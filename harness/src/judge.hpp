@@ -17,6 +17,7 @@ namespace pvh {
 struct JudgeRequest {
 	std::string dir;	    // holds serial.log
 	std::string column;	    // its name, for the result and the verdict line
+	bool domu = false;	    // serial.log holds a dom0 and a domU (dom0_log.hpp)
 	std::string expect;	    // the environment hypervisor_kunit.expect= was given
 	int qemu_rc = 0;	    // 124 or 137: the runner killed QEMU at its timeout
 	double seconds = 0;	    // wall time of the boot

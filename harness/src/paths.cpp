@@ -32,6 +32,7 @@ Paths make_paths(const std::string &root, const std::string &build)
 			  .string();
 	p.bzimage = p.build + "/obj/arch/x86/boot/bzImage";
 	p.initrd = p.build + "/initrd.gz";
+	p.initrd_dom0 = p.build + "/initrd-dom0.gz";
 	p.xen_gz = env_or("XEN_GZ", "/boot/xen-4.17-amd64.gz");
 	p.xen_elf = p.build + "/xen.elf";
 	p.qemu = env_or("QEMU", "qemu-system-x86_64");

@@ -11,6 +11,7 @@ namespace pvh {
 struct Paths {
 	std::string root, build;
 	std::string bzimage, initrd;
+	std::string initrd_dom0; // scripts/initramfs-dom0.sh's
 	std::string xen_gz, xen_elf;
 	std::string qemu;     // QEMU from the environment, or qemu-system-x86_64
 	std::string patterns; // the splat gate's patterns

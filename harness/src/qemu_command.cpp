@@ -66,18 +66,28 @@ std::vector<std::string> qemu_command(const BootPlan &plan, const Paths &paths, 
 	} else if (plan.single_thread || (c.single_thread && !plan.mttcg)) {
 		argv.insert(argv.end(), {"-accel", "tcg,thread=single"});
 	}
+	const std::string &kernel = plan.kernel.empty() ? paths.bzimage : plan.kernel;
+	const std::string &initrd = plan.initrd.empty() ? paths.initrd : plan.initrd;
 	std::string cmdline = linux_command_line(plan);
 	if (!c.hypervisor) {
-		argv.insert(argv.end(), {"-kernel", paths.bzimage, "-initrd", paths.initrd,
-					 "-append", cmdline});
+		argv.insert(argv.end(),
+			    {"-kernel", kernel, "-initrd", initrd, "-append", cmdline});
 		return argv;
+	}
+	// A domU column boots the build's kernel as dom0 with the dom0
+	// initramfs, which carries the kernel being judged (domu.cpp).
+	std::string module0 = kernel, module1 = initrd;
+	if (c.domu) {
+		module0 = paths.bzimage;
+		module1 = plan.dom0_initrd;
+		cmdline = join(c.domu->dom0_linux_args);
 	}
 	// QEMU's multiboot loader separates modules with commas; each
 	// module's first word is its file, the rest its command line.
-	std::string modules = paths.bzimage + " " + cmdline + "," + paths.initrd;
-	if ((paths.bzimage + cmdline + paths.initrd).find(',') != std::string::npos) {
+	std::string modules = module0 + " " + cmdline + "," + module1;
+	if ((module0 + cmdline + module1).find(',') != std::string::npos) {
 		error = "a path or argument contains a comma, which QEMU's -initrd cannot carry: " +
-			paths.bzimage + " " + paths.initrd + " " + cmdline;
+			module0 + " " + module1 + " " + cmdline;
 		return {};
 	}
 	argv.insert(argv.end(), {"-kernel", paths.xen_elf, "-append", join(c.hypervisor->args),

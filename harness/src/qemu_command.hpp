@@ -21,6 +21,8 @@ struct BootPlan {
 	bool mttcg = false;	    // multi-threaded TCG even where the column says single
 	int cpus = 0;		    // 0: the machine's
 	int timeout = 0;	    // seconds; 0: the column's
+	std::string kernel, initrd; // the kernel and initramfs judged; "": the build's
+	std::string dom0_initrd;    // a domU column's dom0 initramfs (write_dom0_initrd())
 };
 
 // PVOPS_SMP=N (unless plan.cpus is set), PVOPS_MTTCG=1 and PVOPS_APPEND
