@@ -39,8 +39,8 @@ check-patches: ## fail when patches/ is stale against its sources
 kernel: tree ## configure (scripts/config/*.config) and build the bzImage
 	@$(S)/kernel.sh
 
-initramfs: tree ## build build/initrd.gz (busybox-static + guest programs), no root
-	@$(S)/initramfs.sh
+initramfs: tree ## build build/initrd.gz (busybox-static + guest programs) and the domU columns' dom0 initrd-dom0.gz, no root
+	@$(S)/initramfs.sh && $(S)/initramfs-dom0.sh
 
 boot-%: kernel initramfs pvharness ## boot one column under QEMU and judge it; COLUMN: COLUMNS
 	@$(PVHARNESS) boot $*
@@ -106,7 +106,8 @@ test: ## the whole test suite (what .ci/run calls); ends with "N passed, N faile
 
 clean: ## remove build outputs but keep the kernel tree
 	rm -rf $(BUILD)/obj $(BUILD)/kconfig $(BUILD)/boot $(BUILD)/initramfs \
-		$(BUILD)/initrd.gz $(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
+		$(BUILD)/initramfs-dom0 $(BUILD)/initrd-dom0.gz $(BUILD)/initrd.gz \
+		$(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
 
 distclean: ## remove everything under build/
 	rm -rf $(BUILD)

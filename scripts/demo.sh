@@ -29,6 +29,7 @@ fi
 stage tree "$S/tree.sh"
 stage kernel "$S/kernel.sh"
 stage initramfs "$S/initramfs.sh"
+stage initramfs-dom0 "$S/initramfs-dom0.sh"
 t0=$SECONDS
 rc=0
 for c in "${columns[@]}"; do
