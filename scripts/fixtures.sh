@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # The harness tests' fixture logs (harness/tests/fixtures/<column>-boot.log
-# and <column>-pvbench.log) are real console logs of the current series and
-# config. `capture` boots the columns with pvbench (pvharness bench --quick),
+# and <column>-pvbench.log; a domU column's whole serial log, dom0 and the
+# relayed domU, as <column>-serial.log) are real console logs of the
+# current series, config and guest programs. `capture` boots the columns with pvbench (pvharness bench --quick),
 # splits each console log (without carriage returns, as console.log has
 # it) into its pvbench records and the rest, records
 # what the logs came from in harness/tests/fixtures/SOURCE, then rewrites
@@ -18,36 +19,54 @@ set -euo pipefail
 FIX=$PVOPS_ROOT/harness/tests/fixtures
 PVHARNESS=$BUILD/harness/main/pvharness
 
-# What the fixtures depend on: the series as posted and the config fragments.
+# What the fixtures depend on: the series as posted, the config fragments
+# and what runs in the guests (their scripts and programs).
 source_id() {
 	echo "series $(sha_of "$PATCHES"/*.patch)"
 	echo "config $(sha_of "$PVOPS_ROOT"/scripts/config/*.config)"
+	echo "guest $(sha_of "$PVOPS_ROOT"/scripts/guest/* "$PVOPS_ROOT"/harness/guest/*.cpp \
+		"$PVOPS_ROOT"/harness/guest/pvbench/*.[ch]pp)"
 }
 
 check() {
 	[ -f "$FIX/SOURCE" ] || die "no $FIX/SOURCE; run 'make fixtures'"
 	local want now
-	want=$(grep -E '^(series|config) ' "$FIX/SOURCE")
+	want=$(grep -E '^(series|config|guest) ' "$FIX/SOURCE")
 	now=$(source_id)
 	[ "$want" = "$now" ] ||
-		die "the fixture logs are from another series or config ($(echo $want) in $FIX/SOURCE, $(echo $now) now); run 'make fixtures' and review the diff"
-	say "fixtures: captured from this series and config ($(echo $now))"
+		die "the fixture logs are from another series, config or guest ($(echo $want) in $FIX/SOURCE, $(echo $now) now); run 'make fixtures' and review the diff"
+	say "fixtures: captured from this series, config and guest ($(echo $now))"
 }
 
 capture() {
 	local cols=("$@")
 	if [ ${#cols[@]} -eq 0 ]; then
-		mapfile -t cols < <(cd "$FIX" && ls -- *-boot.log | sed 's/-boot\.log$//')
+		mapfile -t cols < <(cd "$FIX" && ls -- *-boot.log *-serial.log |
+			sed 's/-\(boot\|serial\)\.log$//')
 	fi
 	[ ${#cols[@]} -gt 0 ] || die "no column to capture (name one: pvharness columns)"
-	local out=$BUILD/fixtures list
-	list=$(IFS=,; echo "${cols[*]}")
+	local out=$BUILD/fixtures list c log benched=() domus=()
+	# A domU column's fixture is its boot, without pvbench.
+	for c in "${cols[@]}"; do
+		if grep -q '"domu"' "$PVOPS_ROOT/harness/columns/$c.json" 2>/dev/null; then
+			domus+=("$c")
+		else
+			benched+=("$c")
+		fi
+	done
 	rm -rf "$out"
-	say "fixtures: booting ${cols[*]} with pvbench --quick (logs under $out)"
+	for c in "${domus[@]}"; do
+		"$PVHARNESS" boot "$c" --out "$out/$c" ||
+			die "the fixture boot of $c failed; see $out/$c/serial.log"
+		tr -d '\r' <"$out/$c/serial.log" >"$FIX/$c-serial.log"
+		say "fixtures: $c: $(wc -l <"$FIX/$c-serial.log") console lines, dom0 and domU"
+	done
+	list=$(IFS=,; echo "${benched[*]}")
+	[ -n "$list" ] || die "no column with pvbench among ${cols[*]}"
+	say "fixtures: booting ${benched[*]} with pvbench --quick (logs under $out)"
 	"$PVHARNESS" bench --quick --columns "$list" --out "$out" ||
 		die "a fixture boot failed; see $out/report.md and the serial.log it names"
-	local c log
-	for c in "${cols[@]}"; do
+	for c in "${benched[@]}"; do
 		log=$out/r1/$c/serial.log
 		[ -s "$log" ] || die "no console log for $c; see $out/report.md"
 		# pvbench's output: its first record to its exit status.

@@ -83,7 +83,8 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 			return false;
 		}
 	if (plan.column.domu && !fs::exists(paths.initrd_dom0)) {
-		error = "no dom0 initramfs at " + paths.initrd_dom0 + "; run 'make initramfs' first";
+		error = "no dom0 initramfs at " + paths.initrd_dom0 +
+			"; run 'make initramfs' first";
 		return false;
 	}
 	if (plan.column.hypervisor) {

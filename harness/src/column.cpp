@@ -60,9 +60,10 @@ Domu read_domu(const json &j, const Column &c)
 		throw std::runtime_error("a domu column needs a hypervisor");
 	d.dom0_linux_args = strings(j.at("dom0_linux_args"));
 	d.memory = j.value("memory", d.memory);
+	d.vcpus = j.value("vcpus", d.vcpus);
 	d.timeout = j.value("timeout", d.timeout);
-	if (d.memory <= 0 || d.timeout <= 0 || d.timeout >= c.timeout)
-		throw std::runtime_error("domu.memory and domu.timeout must be positive, "
+	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout >= c.timeout)
+		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
 					 "domu.timeout below the column's timeout");
 	return d;
 }

@@ -36,10 +36,11 @@ struct Expect {
 // toolstack starts from a dom0 (scripts/guest/dom0-init). The dom0 is the
 // same bzImage with the dom0 initramfs; the kernel being judged is the domU.
 struct Domu {
-	std::string type;			 // xl's type=: "pv" or "pvh"
+	std::string type;			  // xl's type=: "pv" or "pvh"
 	std::vector<std::string> dom0_linux_args; // the dom0 kernel's command line
-	int memory = 256;			 // MiB
-	int timeout = 150;			 // seconds from xl create to xl destroy
+	int memory = 256;			  // MiB
+	int vcpus = 2;				  // the domU's
+	int timeout = 150;			  // seconds from xl create to xl destroy
 };
 
 struct Column {

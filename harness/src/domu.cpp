@@ -31,7 +31,7 @@ std::string domu_config(const BootPlan &plan, std::string &error)
 	    << "ramdisk = \"/domu/initrd\"\n"
 	    << "extra = \"" << extra << "\"\n"
 	    << "memory = " << c.domu->memory << "\n"
-	    << "vcpus = 1\n"
+	    << "vcpus = " << c.domu->vcpus << "\n"
 	    << "vif = []\n"
 	    << "disk = [ \"format=raw,vdev=xvda,access=r,"
 	       "script=/etc/xen/scripts/block-hotplug,target=/dev/loop0\" ]\n"
@@ -47,9 +47,9 @@ bool write_dom0_initrd(const BootPlan &plan, const Paths &paths, const std::stri
 	std::string dom0, kernel, initrd;
 	const std::string &kernel_file = plan.kernel.empty() ? paths.bzimage : plan.kernel;
 	const std::string &initrd_file = plan.initrd.empty() ? paths.initrd : plan.initrd;
-	for (const auto &[file, body] : {std::pair{&paths.initrd_dom0, &dom0},
-					 std::pair{&kernel_file, &kernel},
-					 std::pair{&initrd_file, &initrd}})
+	for (const auto &[file, body] :
+	     {std::pair{&paths.initrd_dom0, &dom0}, std::pair{&kernel_file, &kernel},
+	      std::pair{&initrd_file, &initrd}})
 		if (!read_file(*file, *body)) {
 			error = "cannot read " + *file;
 			return false;

@@ -70,8 +70,7 @@ std::vector<std::string> qemu_command(const BootPlan &plan, const Paths &paths, 
 	const std::string &initrd = plan.initrd.empty() ? paths.initrd : plan.initrd;
 	std::string cmdline = linux_command_line(plan);
 	if (!c.hypervisor) {
-		argv.insert(argv.end(),
-			    {"-kernel", kernel, "-initrd", initrd, "-append", cmdline});
+		argv.insert(argv.end(), {"-kernel", kernel, "-initrd", initrd, "-append", cmdline});
 		return argv;
 	}
 	// A domU column boots the build's kernel as dom0 with the dom0

@@ -20,18 +20,31 @@ std::string read(const std::string &name)
 	return text;
 }
 
+namespace {
+
+// The columns with a fixture named <column><suffix>, in column order.
+std::vector<std::string> columns_with(const std::string &suffix)
+{
+	std::string error;
+	std::vector<std::string> out;
+	for (const auto &c : pvh::load_columns(PVOPS_SOURCE_ROOT, error))
+		if (std::filesystem::exists(std::string(FIXTURES_DIR) + "/" + c.name + suffix))
+			out.push_back(c.name);
+	EXPECT_FALSE(out.empty()) << "no column has a fixture *" << suffix << ": " << error;
+	return out;
+}
+
+} // namespace
+
 const std::vector<std::string> &boot_columns()
 {
-	static const std::vector<std::string> names = [] {
-		std::string error;
-		std::vector<std::string> out;
-		for (const auto &c : pvh::load_columns(PVOPS_SOURCE_ROOT, error))
-			if (std::filesystem::exists(std::string(FIXTURES_DIR) + "/" + c.name +
-						    "-boot.log"))
-				out.push_back(c.name);
-		EXPECT_FALSE(out.empty()) << "no column has a boot log fixture: " << error;
-		return out;
-	}();
+	static const std::vector<std::string> names = columns_with("-boot.log");
+	return names;
+}
+
+const std::vector<std::string> &domu_columns()
+{
+	static const std::vector<std::string> names = columns_with("-serial.log");
 	return names;
 }
 

@@ -15,6 +15,10 @@ std::string read(const std::string &name);
 // boot log among the fixtures, tests/fixtures/<column>-boot.log.
 const std::vector<std::string> &boot_columns();
 
+// The domU columns that have a real serial log among the fixtures,
+// tests/fixtures/<column>-serial.log: dom0's console with the domU's relayed.
+const std::vector<std::string> &domu_columns();
+
 // Expect `actual` to equal tests/golden/<name>. With PVOPS_UPDATE_GOLDEN=1
 // in the environment, write it there instead and fail, so that an update is
 // never taken for a pass; review the diff before committing. `make

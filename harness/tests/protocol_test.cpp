@@ -34,9 +34,11 @@ Sources real_sources()
 	s.doc = judge_run::read_source("harness/guest/PROTOCOL.md");
 	s.init = judge_run::read_source("scripts/guest/init");
 	s.pvinfo = judge_run::read_source("harness/guest/pvinfo.cpp");
-	s.writers = s.init + s.pvinfo + judge_run::read_source("harness/guest/pvbench/output.hpp");
+	s.writers = s.init + s.pvinfo + judge_run::read_source("harness/guest/pvbench/output.hpp") +
+		    judge_run::read_source("scripts/guest/dom0-init");
 	s.readers = judge_run::read_source("harness/src/guest_records.cpp") +
-		    judge_run::read_source("harness/src/pvbench_log.cpp");
+		    judge_run::read_source("harness/src/pvbench_log.cpp") +
+		    judge_run::read_source("harness/src/dom0_log.cpp");
 	return s;
 }
 

@@ -21,6 +21,14 @@ std::vector<Column> real_columns()
 	return columns;
 }
 
+std::string words(const std::vector<std::string> &list)
+{
+	std::string out;
+	for (const auto &w : list)
+		out += (out.empty() ? "" : " ") + w;
+	return out;
+}
+
 Paths fake_paths()
 {
 	Paths p;
@@ -47,6 +55,7 @@ TEST(QemuCommand, EveryColumnBootsTheSharedMachine)
 		SCOPED_TRACE(c.name);
 		BootPlan plan;
 		plan.column = c;
+		plan.dom0_initrd = "/o/dom0-initrd";
 		std::string error;
 		auto argv = qemu_command(plan, fake_paths(), error);
 		ASSERT_FALSE(argv.empty()) << error;
@@ -58,7 +67,13 @@ TEST(QemuCommand, EveryColumnBootsTheSharedMachine)
 		EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
 		EXPECT_NE(cmdline.find("hypervisor_kunit.expect=" + c.expect.environment),
 			  std::string::npos);
-		if (c.hypervisor) {
+		if (c.domu) {
+			// The build's kernel as dom0, its initramfs carrying the domU.
+			EXPECT_EQ(after(argv, "-kernel"), "/b/xen.elf");
+			EXPECT_EQ(after(argv, "-initrd"), "/b/obj/arch/x86/boot/bzImage " +
+								  words(c.domu->dom0_linux_args) +
+								  ",/o/dom0-initrd");
+		} else if (c.hypervisor) {
 			EXPECT_EQ(after(argv, "-kernel"), "/b/xen.elf");
 			EXPECT_EQ(after(argv, "-initrd"),
 				  "/b/obj/arch/x86/boot/bzImage " + cmdline + ",/b/initrd.gz");
@@ -76,7 +91,8 @@ TEST(QemuCommand, OnlyPvhAsksXenForAPvhDom0)
 			continue;
 		bool pvh = std::count(c.hypervisor->args.begin(), c.hypervisor->args.end(),
 				      "dom0=pvh") > 0;
-		EXPECT_EQ(pvh, c.expect.environment == "xen-pvh") << c.name;
+		// A domU column's dom0 is PV; its domU's type is xl's.
+		EXPECT_EQ(pvh, c.expect.environment == "xen-pvh" && !c.domu) << c.name;
 	}
 }
 
