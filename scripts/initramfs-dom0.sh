@@ -33,6 +33,9 @@ mkdir -p "$stage"
 # domU columns expect its size and sha256 (expect.guest.disk_*).
 for ((i = 0; i < 8192; i++)); do printf 'pvops xvda sector %06d%487s\n' "$i" ''; done >"$stage/disk.img"
 
+# xl reads a global config and complains in every log without one.
+echo "# xl's defaults are enough here (scripts/initramfs-dom0.sh)" >"$stage/xl.conf"
+
 programs=("$XENBIN"/{xl,xenstored,xenconsoled,xen-init-dom0,xentrace,libxl-save-helper}
 	/usr/bin/xenstore /usr/bin/xenalyze)
 # Every library ldd names, the dynamic loader, and libgcc_s, which glibc
@@ -76,6 +79,7 @@ done
 		esac
 		echo "file $dest $(readlink -f "$l") 0755 0 0"
 	done
+	echo "file /etc/xen/xl.conf $stage/xl.conf 0644 0 0"
 	echo "file /domu/disk.img $stage/disk.img 0644 0 0"
 } >"$stage/cpio_list"
 

@@ -9,7 +9,9 @@
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <utility>
 
+#include "console.hpp"
 #include "domu.hpp"
 #include "judge.hpp"
 #include "runner.hpp"
@@ -77,9 +79,10 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 		error = "no initramfs at " + paths.initrd + "; run 'make initramfs' first";
 		return false;
 	}
-	for (const auto *given : {&plan.kernel, &plan.initrd})
+	for (const auto &[given, option] :
+	     {std::pair{&plan.kernel, "--kernel"}, std::pair{&plan.initrd, "--initrd"}})
 		if (!given->empty() && !fs::is_regular_file(*given)) {
-			error = "no such file: " + *given;
+			error = std::string(option) + ": no such file: " + *given;
 			return false;
 		}
 	if (plan.column.domu && !fs::exists(paths.initrd_dom0)) {
@@ -123,6 +126,8 @@ BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::s
 			err << "pvharness: error: " << error << std::endl;
 			return run;
 		}
+		// The xl config inside dom0-initrd, for the reader of the logs.
+		write_file(out_dir + "/domu.cfg", domu_config(plan, error));
 	}
 	auto argv = qemu_command(plan, paths, error);
 	if (argv.empty()) {
