@@ -8,7 +8,9 @@
 #
 #   mutate.sh [NAME...]     default: every mutation
 #
-# Header of a mutation: "# column: COLUMN" and "# caught-by: suite.case".
+# Header of a mutation: "# column: COLUMN" and "# caught-by: suite.case",
+# or "# caught-by: verify:KEY" for a guest record the column expects
+# (pvharness verify must fail on KEY).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 MUT=$PVOPS_ROOT/scripts/mutations
@@ -38,6 +40,14 @@ case_status() {
 	"$BUILD/harness/main/pvharness" case "$1" "$2.$3"
 }
 
+# FAIL when pvharness verify rejects the guest record KEY of a boot, PASS
+# when it accepts the boot, "other" when it fails on something else.
+verify_status() {
+	local out
+	out=$("$BUILD/harness/main/pvharness" verify "$1" 2>&1) && { echo PASS; return; }
+	if grep -q "^FAILED: $2 is " <<<"$out"; then echo FAIL; else echo "other ($(head -n 1 <<<"$out"))"; fi
+}
+
 # The failing (FAIL, ERROR) cases of a boot, suite.case, in order.
 failing_cases() {
 	"$BUILD/harness/main/pvharness" case "$1"
@@ -61,6 +71,10 @@ for f in "${files[@]}"; do
 	# show what the log had, so a second miss can be diagnosed.
 	for attempt in 1 2; do
 		"$BUILD/harness/main/pvharness" boot "$column" --out "$OUT/$name" >"$OUT/$name.boot.log" 2>&1
+		if [ "${case_id#verify:}" != "$case_id" ]; then
+			status=$(verify_status "$OUT/$name/result.json" "${case_id#verify:}")
+			break
+		fi
 		status=$(case_status "$OUT/$name/result.json" "$suite" "$case")
 		case $status in FAIL | PASS | SKIP) break ;; esac
 		say "mutate: $name: boot $attempt did not report $case_id ($status); lines naming it:"
