@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "guest_records.hpp"
+
 namespace pvh {
 
 namespace {
@@ -20,16 +22,22 @@ Dom0Log split_dom0_log(const std::vector<std::string> &lines)
 {
 	// dom0-init relays the domU's console after the domU is gone, when
 	// nothing else in dom0 prints: a relayed line starts its own line.
+	// dom0's own records share the console with its kernel and Xen, whose
+	// messages can land inside them: unsplice() puts them back together.
 	Dom0Log out;
+	std::vector<std::string> dom0;
 	for (const auto &line : lines) {
 		if (starts_with(line, kDomu)) {
 			out.domu += line.substr(kDomu.size()) + "\n";
 			continue;
 		}
 		out.dom0 += line + "\n";
-		if (!starts_with(line, kDom0))
+		dom0.push_back(line);
+	}
+	for (const auto &line : guest::unsplice(dom0)) {
+		if (!starts_with(line.text, kDom0))
 			continue;
-		std::string body = line.substr(kDom0.size());
+		std::string body = line.text.substr(kDom0.size());
 		while (!body.empty() && (body.back() == ' ' || body.back() == '\t'))
 			body.pop_back();
 		if (body == "begin")

@@ -160,6 +160,27 @@ TEST(Domu, WhatDom0FailsToDoIsOneProblemNamingItsLog)
 	}
 }
 
+// Seen in a real boot: dom0's kernel printed inside "PVOPS-DOM0: begin".
+TEST(Domu, Dom0RecordsSplicedWithKernelMessagesAreRead)
+{
+	std::vector<std::string> lines = {
+		"PVOPS-DOM0: begin[    3.047948] input: ImExPS/2 Generic Explorer Mouse as "
+		"/devices/platform/i8042/serio1/input/input2",
+		"",
+		"PVOPS-DOM0: domu_created=9.60[    9.611000] xen-blkback: backend/vbd/1/51712: "
+		"using 2 queues",
+		"",
+		"(XEN) d1v0: upcall vector f3",
+		"PVOPS-DOMU: [    1.000000] Linux version 6.12",
+		"PVOPS-DOM0: end"};
+	pvh::Dom0Log log = pvh::split_dom0_log(lines);
+	EXPECT_TRUE(log.begun);
+	EXPECT_TRUE(log.ended);
+	EXPECT_EQ(log.record["domu_created"], "9.60");
+	EXPECT_EQ(log.domu, "[    1.000000] Linux version 6.12\n");
+	EXPECT_TRUE(pvh::dom0_problems(log, "D").empty());
+}
+
 TEST(Domu, AnEmptyDomuConsoleAfterAFailedStartIsNotJudgedPassing)
 {
 	std::vector<std::string> lines = {"PVOPS-DOM0: begin",
