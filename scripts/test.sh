@@ -124,6 +124,8 @@ stage_boots() {
 	check "x86_hypervisor: each case fails when told the wrong environment" \
 		"$T/wrong-expect.sh"
 	check "boot: a guest that runs out of time is killed and reported" "$T/timeout.sh"
+	check "boot: a domU xl cannot start fails with xl's cause and dom0's log" \
+		"$T/domu-bad-kernel.sh"
 	check "mutations: each suite fails on its deliberate kernel breakage" "$S/mutate.sh"
 }
 

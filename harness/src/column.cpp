@@ -62,6 +62,10 @@ Domu read_domu(const json &j, const Column &c)
 	d.memory = j.value("memory", d.memory);
 	d.vcpus = j.value("vcpus", d.vcpus);
 	d.timeout = j.value("timeout", d.timeout);
+	d.cpus = j.value("cpus", d.cpus);
+	if (d.cpus.find_first_not_of("0123456789,-") != std::string::npos)
+		throw std::runtime_error("domu.cpus is '" + d.cpus +
+					 "', want a list like 1 or 0-1");
 	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout >= c.timeout)
 		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
 					 "domu.timeout below the column's timeout");

@@ -41,6 +41,7 @@ struct Domu {
 	int memory = 256;			  // MiB
 	int vcpus = 2;				  // the domU's
 	int timeout = 150;			  // seconds from xl create to xl destroy
+	std::string cpus;			  // xl's cpus= (hard affinity); "": any
 };
 
 struct Column {

@@ -31,8 +31,10 @@ std::string domu_config(const BootPlan &plan, std::string &error)
 	    << "ramdisk = \"/domu/initrd\"\n"
 	    << "extra = \"" << extra << "\"\n"
 	    << "memory = " << c.domu->memory << "\n"
-	    << "vcpus = " << c.domu->vcpus << "\n"
-	    << "vif = []\n"
+	    << "vcpus = " << c.domu->vcpus << "\n";
+	if (!c.domu->cpus.empty())
+		cfg << "cpus = \"" << c.domu->cpus << "\"\n";
+	cfg << "vif = []\n"
 	    << "disk = [ \"format=raw,vdev=xvda,access=r,"
 	       "script=/etc/xen/scripts/block-hotplug,target=/dev/loop0\" ]\n"
 	    << "on_poweroff = \"destroy\"\n"
