@@ -12,9 +12,12 @@
  */
 
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/static_call.h>
 #include <linux/stop_machine.h>
 #include <linux/vmalloc.h>
@@ -448,6 +451,110 @@ static void totals_match_trap_count_test(struct kunit *test)
 			    "per-hypercall total vs. traps into Xen");
 }
 
+/*
+ * The bounds of a trace window: a hypercall number that no kernel code
+ * makes, the last of the architecture-specific ones, which Xen does not
+ * implement on x86. Xen's trace records a PV hypercall or an HVM VMMCALL
+ * exit before it finds the number unimplemented and fails the call.
+ */
+#define TRACE_WINDOW_MARK	__HYPERVISOR_arch_7
+
+static long trace_window_mark(void)
+{
+	return _hypercall0(long, arch_7);
+}
+
+/* "op:count,..." for the hypercall numbers whose count moved. */
+static void trace_window_list(char *buf, size_t size, const u64 *before, const u64 *after)
+{
+	size_t len = 0;
+	unsigned int op;
+
+	buf[0] = '\0';
+	for (op = 0; op < XEN_HCALL_NR; op++)
+		if (after[op] != before[op])
+			len += scnprintf(buf + len, size - len, "%s%u:%llu", len ? "," : "",
+					 op, after[op] - before[op]);
+}
+
+/*
+ * A window for Xen's trace to witness: this CPU's counters are read with
+ * interrupts off right before one marker hypercall and right after
+ * another, so that the difference holds exactly what the CPU made from
+ * the first marker to the second, both included. Between them, with
+ * interrupts on, a mixed workload: version queries, a yield, a sleep
+ * (the timer, and a block if the CPU idles) and, under Xen PV, batched
+ * and single page-table updates and TLB flushes. The task stays on this
+ * CPU, but whatever else runs there in the window is counted on both
+ * sides too. The counts are printed for the host, which compares them,
+ * number by number, with the hypercalls Xen's trace shows for this vCPU
+ * between the two markers (the PV iret, made from assembly, is never
+ * counted). Here, the markers themselves must have been counted as
+ * themselves.
+ */
+static void trace_window_test(struct kunit *test)
+{
+	struct hcall_test_ctx *ctx = test->priv;
+	struct page *other = NULL;
+	pte_t old[BATCH_PAGES], **ptep = NULL;
+	void *area = NULL;
+	long mark1, mark2;
+	unsigned long flags;
+	size_t size = XEN_HCALL_NR * 24;
+	char *calls, *batched;
+	int cpu, i;
+
+	skip_unless_xen(test);
+	calls = kunit_kzalloc(test, size, GFP_KERNEL);
+	batched = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, calls);
+	KUNIT_ASSERT_NOT_NULL(test, batched);
+	if (xen_pv_domain()) {
+		area = vmalloc(BATCH_PAGES * PAGE_SIZE);
+		other = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, area);
+		KUNIT_ASSERT_NOT_NULL(test, other);
+		ptep = area_ptes(test, area, BATCH_PAGES, old);
+	}
+	xen_hypercall_stats_set(true);
+
+	migrate_disable();
+	cpu = smp_processor_id();
+	local_irq_save(flags);
+	xen_hypercall_stats_read(cpu, &ctx->before);
+	mark1 = trace_window_mark();
+	local_irq_restore(flags);
+
+	for (i = 0; i < 3; i++)
+		HYPERVISOR_xen_version(XENVER_version, NULL);
+	HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+	if (ptep) {
+		remap_lazily(ptep, BATCH_PAGES, other);
+		restore_ptes(ptep, old, BATCH_PAGES, area);
+	}
+	usleep_range(1000, 2000);
+
+	local_irq_save(flags);
+	mark2 = trace_window_mark();
+	xen_hypercall_stats_read(cpu, &ctx->after);
+	local_irq_restore(flags);
+	migrate_enable();
+
+	if (area) {
+		__free_page(other);
+		vfree(area);
+	}
+	/* Xen implements no such hypercall: it fails, and changes nothing. */
+	KUNIT_EXPECT_LT(test, mark1, 0L);
+	KUNIT_EXPECT_LT(test, mark2, 0L);
+	KUNIT_EXPECT_EQ(test, ctx->after.calls[TRACE_WINDOW_MARK] -
+			ctx->before.calls[TRACE_WINDOW_MARK], 2ULL);
+	trace_window_list(calls, size, ctx->before.calls, ctx->after.calls);
+	trace_window_list(batched, size, ctx->before.batched, ctx->after.batched);
+	kunit_info(test, "trace_window: vcpu=%u mark=%u calls=%s batched=%s\n",
+		   xen_vcpu_nr(cpu), TRACE_WINDOW_MARK, calls, batched);
+}
+
 static struct kunit_case xen_hypercalls_test_cases[] = {
 	KUNIT_CASE(class_table_test),
 	KUNIT_CASE(single_hypercall_counted_once_test),
@@ -457,6 +564,7 @@ static struct kunit_case xen_hypercalls_test_cases[] = {
 	KUNIT_CASE(subop_class_test),
 	KUNIT_CASE(multicall_entries_counted_test),
 	KUNIT_CASE(totals_match_trap_count_test),
+	KUNIT_CASE(trace_window_test),
 	{}
 };
 
