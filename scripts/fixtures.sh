@@ -25,7 +25,8 @@ source_id() {
 	echo "series $(sha_of "$PATCHES"/*.patch)"
 	echo "config $(sha_of "$PVOPS_ROOT"/scripts/config/*.config)"
 	echo "guest $(sha_of "$PVOPS_ROOT"/scripts/guest/* "$PVOPS_ROOT"/harness/guest/*.cpp \
-		"$PVOPS_ROOT"/harness/guest/pvbench/*.[ch]pp)"
+		"$PVOPS_ROOT"/harness/guest/pvbench/*.[ch]pp \
+		"$PVOPS_ROOT"/harness/guest/xentrace-window/*.[ch]pp)"
 }
 
 check() {

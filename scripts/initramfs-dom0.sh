@@ -28,6 +28,11 @@ done
 rm -rf "$stage"
 mkdir -p "$stage"
 
+# dom0's reader of Xen's trace (harness/guest/xentrace-window), static.
+g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -s -o "$stage/xentrace-window" \
+	"$PVOPS_ROOT"/harness/guest/xentrace-window/*.cpp >>"$log" 2>&1 ||
+	die "building the dom0 program xentrace-window failed; see $log"
+
 # The domU's disk: 8192 sectors of 512 bytes, each saying which it is, so
 # that a sector read from the wrong place changes the checksum. The
 # domU columns expect its size and sha256 (expect.guest.disk_*).
@@ -62,8 +67,9 @@ done
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	echo "file /init $PVOPS_ROOT/scripts/guest/dom0-init 0755 0 0"
 	echo "file /etc/xen/scripts/block-hotplug $PVOPS_ROOT/scripts/guest/block-hotplug 0755 0 0"
+	echo "file /bin/xentrace-window $stage/xentrace-window 0755 0 0"
 	echo "file /bin/busybox $BUSYBOX 0755 0 0"
-	for applet in sh mount mkdir cat cut echo grep sed tail sleep stat losetup poweroff; do
+	for applet in sh mount mkdir cat cut echo grep sed tail head sleep stat losetup poweroff; do
 		echo "slink /bin/$applet busybox 0777 0 0"
 	done
 	for p in "${programs[@]}"; do

@@ -108,7 +108,10 @@ void report_hardware_irqs()
 	std::ifstream in("/proc/interrupts");
 	std::string line;
 	unsigned long long delivered = 0;
-	std::getline(in, line);
+	if (!in || !std::getline(in, line)) {
+		report("hardware_irqs", "-"); // unknown is not none
+		return;
+	}
 	while (std::getline(in, line)) {
 		std::istringstream words(line);
 		std::string word;

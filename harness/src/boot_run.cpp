@@ -155,6 +155,8 @@ BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::s
 	req.dir = out_dir;
 	req.column = plan.column.name;
 	req.domu = plan.column.domu.has_value();
+	if (plan.column.domu)
+		req.trace_uncounted = plan.column.domu->trace_uncounted;
 	req.expect = plan.expect.empty() ? plan.column.expect.environment : plan.expect;
 	req.qemu_rc = run.qemu_rc;
 	req.seconds = o.seconds;

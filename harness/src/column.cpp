@@ -66,9 +66,14 @@ Domu read_domu(const json &j, const Column &c)
 	if (d.cpus.find_first_not_of("0123456789,-") != std::string::npos)
 		throw std::runtime_error("domu.cpus is '" + d.cpus +
 					 "', want a list like 1 or 0-1");
-	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout >= c.timeout)
+	if (j.contains("xen_trace"))
+		d.trace_uncounted = j.at("xen_trace")
+					    .value("uncounted", json::object())
+					    .get<std::map<std::string, unsigned>>();
+	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout + kRelayMargin > c.timeout)
 		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
-					 "domu.timeout below the column's timeout");
+					 "domu.timeout at least " + std::to_string(kRelayMargin) +
+					 " s below the column's timeout");
 	return d;
 }
 

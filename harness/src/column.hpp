@@ -35,6 +35,10 @@ struct Expect {
 // A column whose kernel runs as an unprivileged guest (a domU) that Xen's
 // toolstack starts from a dom0 (scripts/guest/dom0-init). The dom0 is the
 // same bzImage with the dom0 initramfs; the kernel being judged is the domU.
+// Seconds a boot keeps after dom0 gives up on its domU: for dom0's own boot,
+// destroying the domU and relaying its console before QEMU is killed.
+inline constexpr int kRelayMargin = 60;
+
 struct Domu {
 	std::string type;			  // xl's type=: "pv" or "pvh"
 	std::vector<std::string> dom0_linux_args; // the dom0 kernel's command line
@@ -42,6 +46,10 @@ struct Domu {
 	int vcpus = 2;				  // the domU's
 	int timeout = 150;			  // seconds from xl create to xl destroy
 	std::string cpus;			  // xl's cpus= (hard affinity); "": any
+	// Set: dom0 records Xen's trace of the domU, and its trace window
+	// must match the domU's own counts except for these hypercalls
+	// (name -> number), which the guest never counts.
+	std::optional<std::map<std::string, unsigned>> trace_uncounted;
 };
 
 struct Column {

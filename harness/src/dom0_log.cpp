@@ -9,7 +9,8 @@ namespace pvh {
 
 namespace {
 
-constexpr std::string_view kDomu = "PVOPS-DOMU: ", kDom0 = "PVOPS-DOM0: ";
+constexpr std::string_view kDomu = "PVOPS-DOMU: ", kDom0 = "PVOPS-DOM0: ",
+			   kTrace = "PVOPS-TRACE: ";
 
 bool starts_with(std::string_view s, std::string_view p)
 {
@@ -20,8 +21,9 @@ bool starts_with(std::string_view s, std::string_view p)
 
 Dom0Log split_dom0_log(const std::vector<std::string> &lines)
 {
-	// dom0-init relays the domU's console after the domU is gone, when
-	// nothing else in dom0 prints: a relayed line starts its own line.
+	// dom0-init relays the domU's console and the trace after the domU is
+	// gone, when nothing else in dom0 prints: a relayed line starts its
+	// own line.
 	// dom0's own records share the console with its kernel and Xen, whose
 	// messages can land inside them: unsplice() puts them back together.
 	Dom0Log out;
@@ -31,6 +33,8 @@ Dom0Log split_dom0_log(const std::vector<std::string> &lines)
 			out.domu += line.substr(kDomu.size()) + "\n";
 			continue;
 		}
+		if (starts_with(line, kTrace))
+			out.trace.push_back(line.substr(kTrace.size()));
 		out.dom0 += line + "\n";
 		dom0.push_back(line);
 	}
@@ -58,6 +62,11 @@ std::vector<std::string> dom0_problems(const Dom0Log &log, const std::string &do
 		return {"dom0's init did not start" + see};
 	if (auto it = log.record.find("error"); it != log.record.end())
 		p.push_back("dom0: " + it->second + see);
+	if (auto it = log.record.find("domu_crashed"); it != log.record.end())
+		p.push_back("the domU crashed (Xen reported it at dom0 uptime " + it->second +
+			    " s); see its console and " + dom0_log);
+	if (auto it = log.record.find("trace_error"); it != log.record.end())
+		p.push_back("dom0: Xen's trace: " + it->second + see);
 	if (auto it = log.record.find("domu_hung"); it != log.record.end())
 		p.push_back("the domU did not end within " + it->second + " s and was destroyed" +
 			    see);

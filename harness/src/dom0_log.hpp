@@ -2,7 +2,8 @@
 // A domU column's serial log holds two consoles: dom0's, with its
 // "PVOPS-DOM0: key=value" records (scripts/guest/dom0-init), and the
 // domU's, relayed by dom0 one "PVOPS-DOMU: line" at a time after the domU
-// ended. This splits them, so that the domU is judged like any boot and
+// ended, then, when it traced the domU, "PVOPS-TRACE: record" lines from
+// Xen's trace (trace_window.hpp). This splits them, so that the domU is judged like any boot and
 // dom0's part is kept and judged for what it must do.
 #pragma once
 
@@ -16,6 +17,7 @@ struct Dom0Log {
 	std::string domu;			   // the domU's console, prefixes removed
 	std::string dom0;			   // every other line
 	std::map<std::string, std::string> record; // PVOPS-DOM0: key=value
+	std::vector<std::string> trace;		   // PVOPS-TRACE: lines, prefix removed
 	bool begun = false, ended = false;	   // PVOPS-DOM0: begin / end
 };
 

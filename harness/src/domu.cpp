@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "domu.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,7 +40,7 @@ std::string domu_config(const BootPlan &plan, std::string &error)
 	       "script=/etc/xen/scripts/block-hotplug,target=/dev/loop0\" ]\n"
 	    << "on_poweroff = \"destroy\"\n"
 	    << "on_reboot = \"destroy\"\n"
-	    << "on_crash = \"destroy\"\n";
+	    << "on_crash = \"preserve\"\n"; // dom0-init reports it, then destroys it
 	return cfg.str();
 }
 
@@ -59,8 +60,14 @@ bool write_dom0_initrd(const BootPlan &plan, const Paths &paths, const std::stri
 	std::string cfg = domu_config(plan, error);
 	if (cfg.empty())
 		return false;
+	// dom0 must give up on the domU while QEMU still runs: a minute before
+	// the boot's own timeout leaves time for dom0's boot and the relay.
+	const int boot_timeout = plan.timeout ? plan.timeout : plan.column.timeout;
+	const int domu_timeout =
+		std::max(10, std::min(plan.column.domu->timeout, boot_timeout - kRelayMargin));
 	std::string env = "DOMU_NAME=" + std::string(kDomuName) +
-			  "\nDOMU_TIMEOUT=" + std::to_string(plan.column.domu->timeout) + "\n";
+			  "\nDOMU_TIMEOUT=" + std::to_string(domu_timeout) +
+			  "\nDOMU_TRACE=" + (plan.column.domu->trace_uncounted ? "1" : "0") + "\n";
 	std::string payload = cpio::newc({{"domu", 0755, true, ""},
 					  {"domu/bzImage", 0644, false, kernel},
 					  {"domu/initrd", 0644, false, initrd},

@@ -14,6 +14,7 @@
 #include "judge_kunit.hpp"
 #include "ktap.hpp"
 #include "splat.hpp"
+#include "trace_window.hpp"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -129,6 +130,7 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	std::vector<std::string> dom0_issues;
 	Json dom0_result;
 	std::string dom0_text;
+	std::vector<std::string> trace_records;
 	if (req.domu) {
 		Dom0Log split = split_dom0_log(splat::log_lines(text));
 		std::string dom0_path = (dir / "dom0.log").string();
@@ -145,6 +147,7 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 			       {"splats", hits(d.splats)}};
 		dom0_text = std::move(split.dom0);
 		text = std::move(split.domu);
+		trace_records = std::move(split.trace);
 		log = (dir / "console.log").string();
 	}
 	auto lines = splat::log_lines(text);
@@ -163,6 +166,24 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	auto problems = dom0_issues;
 	for (auto &p : problems_of(req, splats, g, kunit, bad))
 		problems.push_back(std::move(p));
+	// Xen's trace against the domU's counts, when the domU printed a window.
+	Json trace_result;
+	if (req.trace_uncounted) {
+		try {
+			if (auto w = trace::find_guest_window(lines)) {
+				auto xen = trace::xen_window(trace_records, w->vcpu);
+				trace_result = trace::compare(*w, xen, *req.trace_uncounted);
+				std::string all;
+				for (const auto &m : trace_result["mismatches"])
+					all += (all.empty() ? "" : "; ") + m.get<std::string>();
+				if (!all.empty())
+					problems.push_back("Xen's trace: " + all + "; see " +
+							   (dir / "dom0.log").string());
+			}
+		} catch (const std::exception &e) {
+			problems.push_back(std::string("Xen's trace: ") + e.what());
+		}
+	}
 	Json guest = guest_result(g);
 	Json result = {
 		{"column", req.column},
@@ -179,6 +200,8 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	};
 	if (req.domu)
 		result["dom0"] = dom0_result;
+	if (!trace_result.is_null())
+		result["trace_window"] = trace_result;
 	std::string dumped = result.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 	using Output = std::pair<const char *, const std::string *>;
 	std::vector<Output> outputs = {Output{"console.log", &text}, Output{"ktap.log", &ktap_text},

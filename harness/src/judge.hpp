@@ -6,10 +6,13 @@
 // A boot passes when QEMU exited by itself, the guest's init reached its
 // end marker with status 0, no splat was found (KUnit's own kunit_fault
 // oops is tolerated) and KUnit reported results with no failure, crash or
-// error.
+// error; in a domU column traced by Xen, Xen's count of each hypercall in
+// the domU's trace window equals the domU's own (trace_window.hpp).
 #pragma once
 
 #include <iosfwd>
+#include <map>
+#include <optional>
 #include <string>
 
 namespace pvh {
@@ -23,6 +26,8 @@ struct JudgeRequest {
 	double seconds = 0;	    // wall time of the boot
 	int timeout = 0;	    // the runner's timeout, seconds
 	std::string splat_patterns; // scripts/splat-patterns
+	// A domU column with Xen's trace: the hypercalls the guest never counts.
+	std::optional<std::map<std::string, unsigned>> trace_uncounted;
 };
 
 // 0 pass, 1 fail (with "pvops: error: boot COLUMN: FAIL (...)" on err).

@@ -167,6 +167,21 @@ public:
 			     ", want exactly 1 with the case passing");
 	}
 
+	// A domU column traced by Xen: the domU's window was compared with
+	// the trace (the judge turns a mismatch into a problem).
+	void xen_trace(const Column &column)
+	{
+		if (!column.domu || !column.domu->trace_uncounted)
+			return;
+		json w = get_or_null(r_, "trace_window");
+		if (w.is_null())
+			fail("trace_window is None, want the domU's counts compared with Xen's "
+			     "trace (xen_hypercalls.trace_window_test prints them)");
+		else if (!w.at("mismatches").empty())
+			fail("trace_window is " + py_repr(w.at("mismatches")) +
+			     ", want Xen's trace and the domU's counts to agree");
+	}
+
 	const std::vector<std::string> &errors() const { return errors_; }
 
 private:
@@ -189,6 +204,7 @@ int verify_result(const json &result, const Column &column, std::ostream &out)
 	c.skip_reasons();
 	c.routes();
 	c.hypercalls();
+	c.xen_trace(column);
 	out << result.at("column").get<std::string>() << ": " << c.series_results()
 	    << " results in the series suites\n";
 	c.kunit_fault();

@@ -49,7 +49,10 @@ Judged judge_domu(const std::string &text, const std::string &col)
 	req.dir = j.dir;
 	req.column = col;
 	req.domu = true;
-	req.expect = column(col).expect.environment;
+	pvh::Column c = column(col);
+	req.expect = c.expect.environment;
+	if (c.domu)
+		req.trace_uncounted = c.domu->trace_uncounted;
 	req.seconds = 30;
 	req.timeout = 240;
 	req.splat_patterns = judge_run::root() + "/scripts/splat-patterns";
