@@ -134,6 +134,34 @@ TEST(Domu, ADiskThatReadsDifferentlyFails)
 	EXPECT_NE(out.str().find("FAILED: disk_checksum is 'beef"), std::string::npos) << out.str();
 }
 
+TEST(Domu, XensTraceAgreesWithTheDomuAndCatchesADifference)
+{
+	for (const auto &col : fixtures::domu_columns()) {
+		SCOPED_TRACE(col);
+		Judged good = judge_domu(fixtures::read(col + "-serial.log"), col);
+		ASSERT_TRUE(good.result.contains("trace_window")) << good.result.dump();
+		const json &w = good.result["trace_window"];
+		EXPECT_TRUE(w["mismatches"].empty()) << w.dump();
+		EXPECT_EQ(w["lost"], 0);
+		EXPECT_EQ(w["calls"]["55"], json::array({2, 2})); // the markers
+		// Xen's count of xen_version (17) written twice over: 3 -> 33.
+		Judged bad = judge_domu(
+			edited(col, "^(PVOPS-TRACE: vcpu=[0-9]+ markers=2 calls=.*17:)([0-9]+)([, ])",
+			       "$1$2$2$3"),
+			col);
+		EXPECT_EQ(bad.rc, 1);
+		std::string problems = bad.result["problems"].dump();
+		EXPECT_NE(problems.find("Xen's trace: calls 17: guest "), std::string::npos)
+			<< problems;
+		EXPECT_NE(problems.find("dom0.log"), std::string::npos) << problems;
+		// dom0 relayed nothing: the boot fails and says so.
+		Judged none = judge_domu(edited(col, "^PVOPS-TRACE: .*\\n", ""), col);
+		EXPECT_NE(none.result["problems"].dump().find("dom0 relayed no trace of the domU"),
+			  std::string::npos)
+			<< none.result["problems"].dump();
+	}
+}
+
 TEST(Domu, WhatDom0FailsToDoIsOneProblemNamingItsLog)
 {
 	const std::string col = fixtures::domu_columns().front();

@@ -91,8 +91,10 @@ TEST(QemuCommand, OnlyPvhAsksXenForAPvhDom0)
 			continue;
 		bool pvh = std::count(c.hypervisor->args.begin(), c.hypervisor->args.end(),
 				      "dom0=pvh") > 0;
-		// A domU column's dom0 is PV; its domU's type is xl's.
-		EXPECT_EQ(pvh, c.expect.environment == "xen-pvh" && !c.domu) << c.name;
+		// A domU column's expectations are its domU's, whatever its dom0.
+		if (!c.domu) {
+			EXPECT_EQ(pvh, c.expect.environment == "xen-pvh") << c.name;
+		}
 	}
 }
 

@@ -80,6 +80,8 @@ json good_result(const pvh::Column &c)
 	suites["kunit_fault"]["kunit_test_fault_null_dereference"] = "PASS";
 	r["kunit"] = {{"suites", suites}, {"reasons", reasons}};
 	r["tolerated"] = json::array({{{"line", 1}, {"pattern", "bug"}, {"text", "BUG: ..."}}});
+	if (c.domu && c.domu->trace_uncounted)
+		r["trace_window"] = {{"vcpu", 0}, {"mismatches", json::array()}};
 	return r;
 }
 
@@ -252,6 +254,27 @@ TEST(Verify, EachColumnExpectationFailsOnItsOwn)
 					       : "no " + cls + " hypercall in the workload: " + hc);
 		}
 	}
+}
+
+TEST(Verify, ATracedDomuColumnNeedsItsWindowComparedAndEqual)
+{
+	std::string error;
+	int traced = 0;
+	for (const auto &c : pvh::load_columns(judge_run::root(), error)) {
+		if (!c.domu || !c.domu->trace_uncounted)
+			continue;
+		++traced;
+		expect_one_failure(
+			c.name, [](json &r) { r.erase("trace_window"); },
+			"trace_window is None, want the domU's counts compared with Xen's trace "
+			"(xen_hypercalls.trace_window_test prints them)");
+		expect_one_failure(
+			c.name,
+			[](json &r) { r["trace_window"]["mismatches"] = {"calls 1: guest 2, Xen 1"}; },
+			"trace_window is ['calls 1: guest 2, Xen 1'], want Xen's trace and the "
+			"domU's counts to agree");
+	}
+	EXPECT_GE(traced, 2);
 }
 
 TEST(Verify, FixtureBootsAreWhatTheirColumnExpects)
