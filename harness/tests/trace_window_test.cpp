@@ -125,6 +125,38 @@ TEST(XenTrace, RestartsLossesAndHvmExits)
 	EXPECT_EQ(r.lost, 7u);
 }
 
+TEST(XenTrace, AMulticallXenPreemptedAndResumedIsOneCall)
+{
+	// A multicall of 4: two entries run, Xen preempts it, the guest issues
+	// it again with the 2 left. Then a new multicall of 2, complete.
+	TraceFile t;
+	t.cpu(0).running(1, 0).pv(kMark).pv(13, {4}).pv(1, {1}, true).pv(1, {1}, true)
+		.pv(13, {2}).pv(1, {1}, true).pv(26, {1}, true).pv(13, {2}).pv(1, {1}, true)
+		.pv(1, {1}, true).pv(kMark);
+	auto r = count_windows(t.bytes(), 1, kMark);
+	ASSERT_EQ(r.vcpus.size(), 1u);
+	const auto &w = r.vcpus.at(0);
+	EXPECT_EQ(xentrace::list(w.calls), "13:2,55:2");
+	EXPECT_EQ(xentrace::list(w.batched), "1:5,26:1");
+	EXPECT_EQ(w.restarted, 1u);
+}
+
+TEST(XenTrace, AVcpuOnTwoCpusAtOnceIsAnError)
+{
+	// vCPU 0 starts on CPU 0 at 100 and runs until 300; CPU 1's clock
+	// says it started there at 200.
+	TraceFile t;
+	t.cpu(0).at(100).running(1, 0).pv(kMark).at(300).running(32767, 0);
+	t.cpu(1).at(200).running(1, 0).pv(kMark).at(400).running(32767, 1);
+	auto r = count_windows(t.bytes(), 1, kMark);
+	EXPECT_NE(r.error.find("vCPU 0 ran on CPUs 0 and 1 at once"), std::string::npos) << r.error;
+	// One after the other is fine.
+	TraceFile ok;
+	ok.cpu(0).at(100).running(1, 0).pv(kMark).at(150).running(32767, 0);
+	ok.cpu(1).at(200).running(1, 0).pv(kMark).at(400).running(32767, 1);
+	EXPECT_EQ(count_windows(ok.bytes(), 1, kMark).error, "");
+}
+
 TEST(XenTrace, AFileCutInsideARecordIsAnError)
 {
 	TraceFile t;

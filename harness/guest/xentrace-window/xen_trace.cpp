@@ -49,15 +49,25 @@ struct Call {
 	std::uint64_t tsc;
 	std::uint64_t seq; // file order, for equal timestamps
 	unsigned op;
-	bool entry;	// a multicall entry
-	bool restarted; // a preempted mmu_update/mmuext_op, issued again
+	bool entry;	    // a multicall entry
+	bool restarted;	    // a preempted mmu_update/mmuext_op, issued again
+	std::uint32_t count; // a multicall's number of entries
 };
 
 struct Cpu {
 	bool known = false; // a vCPU has been seen to start running here
 	unsigned domain = 0, vcpu = 0;
-	std::uint64_t tsc = 0; // of the last record that had one
+	std::uint64_t since = 0; // when it started to
+	std::uint64_t tsc = 0;	 // of the last record that had one
 };
+
+// A stretch of time a vCPU of the domain ran on one CPU.
+struct Interval {
+	std::uint64_t from, to;
+	unsigned cpu;
+};
+
+constexpr unsigned kMulticall = 13;
 
 bool is_restart(const Record &r, unsigned op)
 {
@@ -66,13 +76,70 @@ bool is_restart(const Record &r, unsigned op)
 	return (op == 1 || op == 26) && r.words >= 2 && (r.data[1] & kPreempted);
 }
 
+// The domain's vCPUs ran on several CPUs; ordering their records by
+// timestamp assumes those CPUs' clocks agree. Two stretches of one vCPU
+// that overlap in time say they do not.
+std::string check_overlaps(std::map<unsigned, std::vector<Interval>> &ran)
+{
+	for (auto &[vcpu, list] : ran) {
+		std::sort(list.begin(), list.end(),
+			  [](const Interval &a, const Interval &b) { return a.from < b.from; });
+		for (std::size_t i = 1; i < list.size(); ++i)
+			if (list[i].from < list[i - 1].to && list[i].cpu != list[i - 1].cpu)
+				return "vCPU " + std::to_string(vcpu) + " ran on CPUs " +
+				       std::to_string(list[i - 1].cpu) + " and " +
+				       std::to_string(list[i].cpu) +
+				       " at once by their timestamps: their clocks disagree";
+	}
+	return "";
+}
+
+// Counts one vCPU's window in its calls, in time order. A multicall that
+// Xen preempted between entries comes back as a multicall of the entries
+// left (or of one more, when an entry was itself preempted); it is a
+// restart, not a new call.
+Window window_of(const std::vector<Call> &list, unsigned mark)
+{
+	Window w;
+	std::uint32_t left = 0; // entries of the last multicall not yet seen
+	for (const Call &call : list) {
+		bool restarted = call.restarted;
+		if (call.entry) {
+			if (left)
+				--left;
+		} else {
+			if (call.op == kMulticall && left &&
+			    (call.count == left || call.count == left + 1))
+				restarted = true;
+			left = call.op == kMulticall ? call.count : 0;
+		}
+		bool is_mark = !call.entry && call.op == mark;
+		if (w.markers == 0 && !is_mark)
+			continue;
+		if (w.markers == 2)
+			break;
+		if (is_mark)
+			++w.markers;
+		if (restarted)
+			++w.restarted;
+		else
+			++(call.entry ? w.batched : w.calls)[call.op];
+	}
+	return w;
+}
+
 } // namespace
 
 Result count_windows(std::string_view file, unsigned domain, unsigned mark)
 {
 	Result out;
 	std::map<unsigned, Cpu> cpus;
-	std::map<unsigned, std::vector<Call>> calls; // by vCPU
+	std::map<unsigned, std::vector<Call>> calls;	  // by vCPU
+	std::map<unsigned, std::vector<Interval>> ran; // by vCPU
+	auto close = [&](unsigned cpu, const Cpu &c, std::uint64_t to) {
+		if (c.known && c.domain == domain)
+			ran[c.vcpu].push_back({c.since, to, cpu});
+	};
 	unsigned cpu = 0;
 	std::size_t pos = 0;
 	Record r;
@@ -91,9 +158,11 @@ Result count_windows(std::string_view file, unsigned domain, unsigned mark)
 		}
 		if ((r.event & 0xfffff00f) == kRunstateChange && r.words >= 1) {
 			if (((r.event >> 4) & 3) == 0) { // to running
+				close(cpu, c, c.tsc);
 				c.known = true;
 				c.vcpu = r.data[0] & 0xffff;
 				c.domain = r.data[0] >> 16;
+				c.since = c.tsc;
 			}
 			continue;
 		}
@@ -103,27 +172,19 @@ Result count_windows(std::string_view file, unsigned domain, unsigned mark)
 		if (!c.known || c.domain != domain || r.words < 1)
 			continue;
 		unsigned op = pv ? (r.data[0] & 0x000fffff) : r.data[0];
-		calls[c.vcpu].push_back(
-			{c.tsc, out.records, op, r.event == kPvSubcall, pv && is_restart(r, op)});
+		std::uint32_t count = pv && op == kMulticall && r.words >= 2 ? r.data[1] : 0;
+		calls[c.vcpu].push_back({c.tsc, out.records, op, r.event == kPvSubcall,
+					 pv && is_restart(r, op), count});
 	}
+	for (const auto &[n, c] : cpus)
+		close(n, c, c.tsc);
+	if (out.error.empty())
+		out.error = check_overlaps(ran);
 	for (auto &[vcpu, list] : calls) {
 		std::stable_sort(list.begin(), list.end(), [](const Call &a, const Call &b) {
 			return a.tsc != b.tsc ? a.tsc < b.tsc : a.seq < b.seq;
 		});
-		Window w;
-		for (const Call &call : list) {
-			bool is_mark = !call.entry && call.op == mark;
-			if (w.markers == 0 && !is_mark)
-				continue;
-			if (w.markers == 2)
-				break;
-			if (is_mark)
-				++w.markers;
-			if (call.restarted)
-				++w.restarted;
-			else
-				++(call.entry ? w.batched : w.calls)[call.op];
-		}
+		Window w = window_of(list, mark);
 		if (w.markers)
 			out.vcpus[vcpu] = w;
 	}

@@ -11,7 +11,14 @@
 // timestamp when flagged, then the data words. xentrace writes each
 // physical CPU's records in runs, each preceded by a CPU-change record
 // naming the CPU. A record belongs to the vCPU that CPU runs: the last
-// runstate change to "running" on that CPU names it.
+// runstate change to "running" on that CPU names it (Xen writes it on the
+// CPU that switches, with sched-gran=cpu, the default). A vCPU's records
+// from several CPUs are put in order by their timestamps; a vCPU that ran
+// on two CPUs at once by those is an error rather than a miscount. A call
+// Xen preempted and the guest issues again (an mmu_update or mmuext_op
+// whose count carries MMU_UPDATE_PREEMPTED; a multicall of the entries
+// left) is counted apart. An HVM guest's VMMCALL restarted the same way
+// cannot be told from a new one: the trace records only its number.
 #pragma once
 
 #include <cstdint>
@@ -37,14 +44,14 @@ struct Window {
 	int markers = 0;			 // 2: a whole window
 	std::map<unsigned, std::uint64_t> calls; // traps into Xen by number
 	std::map<unsigned, std::uint64_t> batched; // multicall entries by number
-	std::uint64_t restarted = 0;		 // continuations, not counted above
+	std::uint64_t restarted = 0; // preempted calls issued again, not counted above
 };
 
 struct Result {
 	std::map<unsigned, Window> vcpus; // only vCPUs that made a marker
 	std::uint64_t records = 0;	  // every record in the file
 	std::uint64_t lost = 0;		  // records Xen could not store
-	std::string error;		  // the file ends inside a record
+	std::string error; // the file ends inside a record; the CPUs' clocks disagree
 };
 
 // Counts the windows of domain `domain` bracketed by hypercall `mark`.
