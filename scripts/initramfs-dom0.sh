@@ -21,8 +21,8 @@ gen=$BUILD/initramfs/gen_init_cpio
 for p in xl xenstored xenconsoled xen-init-dom0 xentrace libxl-save-helper; do
 	[ -x "$XENBIN/$p" ] || die "$XENBIN/$p missing (Debian package xen-utils-4.17); run 'make deps'"
 done
-for p in /usr/bin/xenstore /usr/bin/xenalyze; do
-	[ -x "$p" ] || die "$p missing (Debian packages xenstore-utils, xen-utils-common); run 'make deps'"
+for p in /usr/bin/xenstore; do
+	[ -x "$p" ] || die "$p missing (Debian package xenstore-utils); run 'make deps'"
 done
 
 rm -rf "$stage"
@@ -42,7 +42,7 @@ for ((i = 0; i < 8192; i++)); do printf 'pvops xvda sector %06d%487s\n' "$i" '';
 echo "# xl's defaults are enough here (scripts/initramfs-dom0.sh)" >"$stage/xl.conf"
 
 programs=("$XENBIN"/{xl,xenstored,xenconsoled,xen-init-dom0,xentrace,libxl-save-helper}
-	/usr/bin/xenstore /usr/bin/xenalyze)
+	/usr/bin/xenstore)
 # Every library ldd names, the dynamic loader, and libgcc_s, which glibc
 # opens at run time for pthread_cancel (xl aborts without it) and ldd does
 # not list. Each under the path it is looked up by, with the file's bytes.

@@ -127,7 +127,11 @@ BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::s
 			return run;
 		}
 		// The xl config inside dom0-initrd, for the reader of the logs.
-		write_file(out_dir + "/domu.cfg", domu_config(plan, error));
+		if (!write_file(out_dir + "/domu.cfg", domu_config(plan, error))) {
+			err << "pvharness: error: cannot write " << out_dir << "/domu.cfg"
+			    << std::endl;
+			return run;
+		}
 	}
 	auto argv = qemu_command(plan, paths, error);
 	if (argv.empty()) {

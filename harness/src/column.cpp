@@ -66,10 +66,16 @@ Domu read_domu(const json &j, const Column &c)
 	if (d.cpus.find_first_not_of("0123456789,-") != std::string::npos)
 		throw std::runtime_error("domu.cpus is '" + d.cpus +
 					 "', want a list like 1 or 0-1");
-	if (j.contains("xen_trace"))
-		d.trace_uncounted = j.at("xen_trace")
-					    .value("uncounted", json::object())
-					    .get<std::map<std::string, unsigned>>();
+	if (j.contains("xen_trace")) {
+		const json &u = j.at("xen_trace").value("uncounted", json::object());
+		if (!u.is_object() || std::any_of(u.begin(), u.end(), [](const json &n) {
+			    return !n.is_number_unsigned();
+		    }))
+			throw std::runtime_error("domu.xen_trace.uncounted is " + u.dump() +
+						 ", want hypercall names and numbers, "
+						 "like {\"iret\": 23}");
+		d.trace_uncounted = u.get<std::map<std::string, unsigned>>();
+	}
 	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout + kRelayMargin > c.timeout)
 		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
 					 "domu.timeout at least " + std::to_string(kRelayMargin) +

@@ -62,9 +62,10 @@ std::vector<std::string> dom0_problems(const Dom0Log &log, const std::string &do
 		return {"dom0's init did not start" + see};
 	if (auto it = log.record.find("error"); it != log.record.end())
 		p.push_back("dom0: " + it->second + see);
-	if (auto it = log.record.find("domu_crashed"); it != log.record.end())
-		p.push_back("the domU crashed (Xen reported it at dom0 uptime " + it->second +
-			    " s); see its console and " + dom0_log);
+	if (auto it = log.record.find("domu_failed"); it != log.record.end())
+		p.push_back("the domU " + it->second +
+			    " s of dom0's uptime (a triple fault or a panic; Xen's report is in " +
+			    dom0_log + ")");
 	if (auto it = log.record.find("trace_error"); it != log.record.end())
 		p.push_back("dom0: Xen's trace: " + it->second + see);
 	if (auto it = log.record.find("domu_hung"); it != log.record.end())

@@ -39,8 +39,10 @@ std::string domu_config(const BootPlan &plan, std::string &error)
 	    << "disk = [ \"format=raw,vdev=xvda,access=r,"
 	       "script=/etc/xen/scripts/block-hotplug,target=/dev/loop0\" ]\n"
 	    << "on_poweroff = \"destroy\"\n"
-	    << "on_reboot = \"destroy\"\n"
-	    << "on_crash = \"preserve\"\n"; // dom0-init reports it, then destroys it
+	    // Kept for dom0-init to report, then destroyed: nothing here reboots
+	    // but a panic (panic=-1) or a triple fault.
+	    << "on_reboot = \"preserve\"\n"
+	    << "on_crash = \"preserve\"\n";
 	return cfg.str();
 }
 

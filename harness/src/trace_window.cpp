@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "trace_window.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -11,18 +12,23 @@ namespace {
 
 using nlohmann::json;
 
+// The guest's counters (XEN_HCALL_NR in patch 0011): one per hypercall
+// number below 63, and the last for 63 and above.
+constexpr unsigned kLastNumber = 63;
+
 // "3:12,13:2" -> {3: 12, 13: 2}; "" -> {}.
 std::map<unsigned, std::uint64_t> parse_list(const std::string &text, const std::string &line)
 {
 	std::map<unsigned, std::uint64_t> out;
-	static const std::regex item(R"(^(\d{1,3}):(\d{1,19})$)");
+	static const std::regex item(R"(^(\d{1,7}):(\d{1,19})$)");
 	std::stringstream in(text);
 	std::string part;
 	std::smatch m;
 	while (std::getline(in, part, ',')) {
 		if (!std::regex_match(part, m, item))
 			throw std::runtime_error("bad trace_window count '" + part + "' in: " + line);
-		out[std::stoul(m[1])] += std::stoull(m[2]);
+		// The guest counts every number from kLastNumber up in one.
+		out[std::min<unsigned long>(std::stoul(m[1]), kLastNumber)] += std::stoull(m[2]);
 	}
 	return out;
 }

@@ -45,6 +45,14 @@ reproducible "$PVOPS_ROOT/scripts/initramfs.sh" "$INITRD"
 # loads without ldd naming it, the domU's disk.
 reproducible "$PVOPS_ROOT/scripts/initramfs-dom0.sh" "$BUILD/initrd-dom0.gz"
 list=$(zcat "$BUILD/initrd-dom0.gz" | cpio -t --quiet)
-for f in init usr/lib/xen-4.17/bin/xl lib/x86_64-linux-gnu/libgcc_s.so.1 domu/disk.img; do
+for f in init usr/lib/xen-4.17/bin/xl lib/x86_64-linux-gnu/libgcc_s.so.1 domu/disk.img \
+	bin/xentrace-window; do
 	grep -qx "$f" <<<"$list" || { echo "dom0 initramfs: $f missing" >&2; exit 1; }
+done
+# The disk the domU columns expect, byte for byte.
+sum=$(sha256sum <"$BUILD/initramfs-dom0/disk.img")
+for col in "$PVOPS_ROOT"/harness/columns/*.json; do
+	want=$(sed -n 's/.*"disk_checksum": *"\([0-9a-f]*\)".*/\1/p' "$col")
+	[ -z "$want" ] || [ "$want" = "${sum%% *}" ] ||
+		{ echo "dom0 initramfs: disk.img is ${sum%% *}, $col expects $want" >&2; exit 1; }
 done
