@@ -69,7 +69,8 @@ done
 	echo "file /etc/xen/scripts/block-hotplug $PVOPS_ROOT/scripts/guest/block-hotplug 0755 0 0"
 	echo "file /bin/xentrace-window $stage/xentrace-window 0755 0 0"
 	echo "file /bin/busybox $BUSYBOX 0755 0 0"
-	for applet in sh mount mkdir cat cut echo grep sed tail head sleep stat losetup poweroff; do
+	for applet in sh mount mkdir cat cut echo grep sed tail head sleep stat losetup kill timeout \
+		poweroff; do
 		echo "slink /bin/$applet busybox 0777 0 0"
 	done
 	for p in "${programs[@]}"; do
