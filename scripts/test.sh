@@ -57,7 +57,7 @@ stage_deps() {
 # judge, ...), clang-format, and a bounded libFuzzer run of the KTAP
 # parser. Builds go to build/harness/{main,fuzz}.
 harness_format() {
-	(cd "$PVOPS_ROOT/harness" && find src tests fuzz guest/pvbench -name '*.[ch]pp' |
+	(cd "$PVOPS_ROOT/harness" && find src tests fuzz guest -name '*.[ch]pp' |
 		sort | xargs clang-format --dry-run -Werror)
 }
 

@@ -78,7 +78,8 @@ Domu read_domu(const json &j, const Column &c)
 	}
 	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout + kRelayMargin > c.timeout)
 		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
-					 "domu.timeout at least " + std::to_string(kRelayMargin) +
+					 "domu.timeout at least " +
+					 std::to_string(kRelayMargin) +
 					 " s below the column's timeout");
 	return d;
 }

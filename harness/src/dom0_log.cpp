@@ -9,8 +9,7 @@ namespace pvh {
 
 namespace {
 
-constexpr std::string_view kDomu = "PVOPS-DOMU: ", kDom0 = "PVOPS-DOM0: ",
-			   kTrace = "PVOPS-TRACE: ";
+constexpr std::string_view kDomu = "PVOPS-DOMU: ", kDom0 = "PVOPS-DOM0: ", kTrace = "PVOPS-TRACE: ";
 
 bool starts_with(std::string_view s, std::string_view p)
 {

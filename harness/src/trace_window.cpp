@@ -26,7 +26,8 @@ std::map<unsigned, std::uint64_t> parse_list(const std::string &text, const std:
 	std::smatch m;
 	while (std::getline(in, part, ',')) {
 		if (!std::regex_match(part, m, item))
-			throw std::runtime_error("bad trace_window count '" + part + "' in: " + line);
+			throw std::runtime_error("bad trace_window count '" + part +
+						 "' in: " + line);
 		// The guest counts every number from kLastNumber up in one.
 		out[std::min<unsigned long>(std::stoul(m[1]), kLastNumber)] += std::stoull(m[2]);
 	}
@@ -52,7 +53,8 @@ std::optional<GuestWindow> find_guest_window(const std::vector<std::string> &lin
 			continue;
 		std::smatch m;
 		if (!std::regex_search(line, m, re))
-			throw std::runtime_error("a trace_window line that does not parse: " + line);
+			throw std::runtime_error("a trace_window line that does not parse: " +
+						 line);
 		GuestWindow w;
 		w.vcpu = static_cast<unsigned>(std::stoul(m[1]));
 		w.mark = static_cast<unsigned>(std::stoul(m[2]));
@@ -89,12 +91,9 @@ XenWindow xen_window(const std::vector<std::string> &lines, unsigned vcpu)
 json compare(const GuestWindow &guest, const XenWindow &xen,
 	     const std::map<std::string, unsigned> &uncounted)
 {
-	json out = {{"vcpu", guest.vcpu},
-		    {"mark", guest.mark},
-		    {"lost", xen.lost},
-		    {"restarted", xen.restarted},
-		    {"records", xen.records},
-		    {"calls", json::object()},
+	json out = {{"vcpu", guest.vcpu},	{"mark", guest.mark},
+		    {"lost", xen.lost},		{"restarted", xen.restarted},
+		    {"records", xen.records},	{"calls", json::object()},
 		    {"batched", json::object()}};
 	std::vector<std::string> bad;
 	if (xen.records == 0)

@@ -146,7 +146,8 @@ TEST(Domu, XensTraceAgreesWithTheDomuAndCatchesADifference)
 		EXPECT_EQ(w["calls"]["55"], json::array({2, 2})); // the markers
 		// Xen's count of xen_version (17) written twice over: 3 -> 33.
 		Judged bad = judge_domu(
-			edited(col, "^(PVOPS-TRACE: vcpu=[0-9]+ markers=2 calls=.*17:)([0-9]+)([, ])",
+			edited(col,
+			       "^(PVOPS-TRACE: vcpu=[0-9]+ markers=2 calls=.*17:)([0-9]+)([, ])",
 			       "$1$2$2$3"),
 			col);
 		EXPECT_EQ(bad.rc, 1);

@@ -68,8 +68,16 @@ constexpr unsigned kMark = 55;
 TEST(XenTrace, CountsOneVcpuFromMarkerToMarker)
 {
 	TraceFile t;
-	t.cpu(0).running(1, 0).pv(17).pv(kMark).pv(1, {3}).pv(12, {2}).pv(1, {1}, true)
-		.pv(26, {1}, true).pv(23).pv(kMark).pv(17);
+	t.cpu(0).running(1, 0)
+		.pv(17)
+		.pv(kMark)
+		.pv(1, {3})
+		.pv(12, {2})
+		.pv(1, {1}, true)
+		.pv(26, {1}, true)
+		.pv(23)
+		.pv(kMark)
+		.pv(17);
 	auto r = count_windows(t.bytes(), 1, kMark);
 	ASSERT_EQ(r.error, "");
 	ASSERT_EQ(r.vcpus.size(), 1u);
@@ -114,8 +122,15 @@ TEST(XenTrace, AVcpuThatMovesBetweenCpusIsReadInTimeOrder)
 TEST(XenTrace, RestartsLossesAndHvmExits)
 {
 	TraceFile t;
-	t.cpu(1).running(2, 0).vmmcall(kMark).pv(1, {0x80000005}).pv(26, {0x80000001})
-		.pv(1, {5}).vmmcall(24).lost(7).vmmcall(kMark).vmmcall(kMark);
+	t.cpu(1).running(2, 0)
+		.vmmcall(kMark)
+		.pv(1, {0x80000005})
+		.pv(26, {0x80000001})
+		.pv(1, {5})
+		.vmmcall(24)
+		.lost(7)
+		.vmmcall(kMark)
+		.vmmcall(kMark);
 	auto r = count_windows(t.bytes(), 2, kMark);
 	ASSERT_EQ(r.vcpus.size(), 1u);
 	const auto &w = r.vcpus.at(0);
@@ -130,9 +145,18 @@ TEST(XenTrace, AMulticallXenPreemptedAndResumedIsOneCall)
 	// A multicall of 4: two entries run, Xen preempts it, the guest issues
 	// it again with the 2 left. Then a new multicall of 2, complete.
 	TraceFile t;
-	t.cpu(0).running(1, 0).pv(kMark).pv(13, {4}).pv(1, {1}, true).pv(1, {1}, true)
-		.pv(13, {2}).pv(1, {1}, true).pv(26, {1}, true).pv(13, {2}).pv(1, {1}, true)
-		.pv(1, {1}, true).pv(kMark);
+	t.cpu(0).running(1, 0)
+		.pv(kMark)
+		.pv(13, {4})
+		.pv(1, {1}, true)
+		.pv(1, {1}, true)
+		.pv(13, {2})
+		.pv(1, {1}, true)
+		.pv(26, {1}, true)
+		.pv(13, {2})
+		.pv(1, {1}, true)
+		.pv(1, {1}, true)
+		.pv(kMark);
 	auto r = count_windows(t.bytes(), 1, kMark);
 	ASSERT_EQ(r.vcpus.size(), 1u);
 	const auto &w = r.vcpus.at(0);
@@ -177,9 +201,8 @@ pvh::trace::GuestWindow guest(const std::string &line)
 	return w ? *w : pvh::trace::GuestWindow{};
 }
 
-const std::string kGuest =
-	"[    5.1]     # trace_window_test: trace_window: vcpu=1 mark=55 "
-	"calls=1:9,17:3,55:2 batched=26:2";
+const std::string kGuest = "[    5.1]     # trace_window_test: trace_window: vcpu=1 mark=55 "
+			   "calls=1:9,17:3,55:2 batched=26:2";
 
 nlohmann::json compare(const std::vector<std::string> &xen,
 		       const std::map<std::string, unsigned> &uncounted = {{"iret", 23}})
@@ -199,8 +222,7 @@ TEST(TraceWindow, TheDomusLineIsRead)
 	EXPECT_EQ(g.counts.batched.at(26), 2u);
 	EXPECT_FALSE(pvh::trace::find_guest_window({"no window here"}));
 	EXPECT_THROW(pvh::trace::find_guest_window({"trace_window: vcpu=x"}), std::runtime_error);
-	EXPECT_THROW(guest("trace_window: vcpu=0 mark=55 calls=1:x batched="),
-		     std::runtime_error);
+	EXPECT_THROW(guest("trace_window: vcpu=0 mark=55 calls=1:x batched="), std::runtime_error);
 }
 
 TEST(TraceWindow, EqualCountsAgreeAndTheUncountedIretIsShown)
@@ -238,7 +260,8 @@ TEST(TraceWindow, AMissingWindowOrTraceFails)
 			     "records=9 lost=0"});
 	EXPECT_NE(half["mismatches"].dump().find("1 marker hypercall(s) from vCPU 1, want 2"),
 		  std::string::npos);
-	auto other = compare({"vcpu=0 markers=2 calls=55:2 batched= restarted=0", "records=9 lost=0"});
+	auto other =
+		compare({"vcpu=0 markers=2 calls=55:2 batched= restarted=0", "records=9 lost=0"});
 	EXPECT_NE(other["mismatches"].dump().find("0 marker"), std::string::npos);
 	auto none = compare({});
 	EXPECT_NE(none["mismatches"].dump().find("dom0 relayed no trace"), std::string::npos);

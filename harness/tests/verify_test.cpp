@@ -270,7 +270,9 @@ TEST(Verify, ATracedDomuColumnNeedsItsWindowComparedAndEqual)
 			"(xen_hypercalls.trace_window_test prints them)");
 		expect_one_failure(
 			c.name,
-			[](json &r) { r["trace_window"]["mismatches"] = {"calls 1: guest 2, Xen 1"}; },
+			[](json &r) {
+				r["trace_window"]["mismatches"] = {"calls 1: guest 2, Xen 1"};
+			},
 			"trace_window is ['calls 1: guest 2, Xen 1'], want Xen's trace and the "
 			"domU's counts to agree");
 	}

@@ -49,8 +49,8 @@ struct Call {
 	std::uint64_t tsc;
 	std::uint64_t seq; // file order, for equal timestamps
 	unsigned op;
-	bool entry;	    // a multicall entry
-	bool restarted;	    // a preempted mmu_update/mmuext_op, issued again
+	bool entry;	     // a multicall entry
+	bool restarted;	     // a preempted mmu_update/mmuext_op, issued again
 	std::uint32_t count; // a multicall's number of entries
 };
 
@@ -134,7 +134,7 @@ Result count_windows(std::string_view file, unsigned domain, unsigned mark)
 {
 	Result out;
 	std::map<unsigned, Cpu> cpus;
-	std::map<unsigned, std::vector<Call>> calls;	  // by vCPU
+	std::map<unsigned, std::vector<Call>> calls;   // by vCPU
 	std::map<unsigned, std::vector<Interval>> ran; // by vCPU
 	auto close = [&](unsigned cpu, const Cpu &c, std::uint64_t to) {
 		if (c.known && c.domain == domain)

@@ -29,8 +29,8 @@
 namespace xentrace {
 
 // The events read; everything else is skipped by its size.
-inline constexpr std::uint32_t kCpuChange = 0x0001f003;	  // TRC_TRACE_CPU_CHANGE
-inline constexpr std::uint32_t kLostRecords = 0x0001f001; // TRC_LOST_RECORDS
+inline constexpr std::uint32_t kCpuChange = 0x0001f003;	     // TRC_TRACE_CPU_CHANGE
+inline constexpr std::uint32_t kLostRecords = 0x0001f001;    // TRC_LOST_RECORDS
 inline constexpr std::uint32_t kRunstateChange = 0x00021001; // | old << 8 | new << 4
 inline constexpr std::uint32_t kPvHypercall = 0x0020100d;    // TRC_PV_HYPERCALL_V2
 inline constexpr std::uint32_t kPvSubcall = 0x0020200e;	     // TRC_PV_HYPERCALL_SUBCALL
@@ -41,8 +41,8 @@ inline constexpr std::uint32_t kPreempted = 0x80000000;
 
 // One vCPU's window, the two markers included.
 struct Window {
-	int markers = 0;			 // 2: a whole window
-	std::map<unsigned, std::uint64_t> calls; // traps into Xen by number
+	int markers = 0;			   // 2: a whole window
+	std::map<unsigned, std::uint64_t> calls;   // traps into Xen by number
 	std::map<unsigned, std::uint64_t> batched; // multicall entries by number
 	std::uint64_t restarted = 0; // preempted calls issued again, not counted above
 };
