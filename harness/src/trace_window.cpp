@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "xen_trace.hpp"
+
 namespace pvh::trace {
 namespace {
 
@@ -34,11 +36,10 @@ std::map<unsigned, std::uint64_t> parse_list(const std::string &text, const std:
 	return out;
 }
 
+// The lists as both sides print them, "none" when empty.
 std::string list_of(const std::map<unsigned, std::uint64_t> &m)
 {
-	std::string s;
-	for (const auto &[op, n] : m)
-		s += (s.empty() ? "" : ",") + std::to_string(op) + ":" + std::to_string(n);
+	std::string s = xentrace::list(m);
 	return s.empty() ? "none" : s;
 }
 
