@@ -70,7 +70,8 @@ struct Column {
 // one-line error naming the file, when one cannot be read.
 std::vector<Column> load_columns(const std::string &root, std::string &error);
 
-// One column by name; the error lists the names there are.
+// One column by name; the error lists the names there are. A name ending
+// in .json is a column file's path: a column kept out of the matrix.
 std::optional<Column> load_column(const std::string &root, const std::string &name,
 				  std::string &error);
 
