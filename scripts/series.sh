@@ -19,14 +19,35 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-AUTHOR_NAME="Pvops Developers"
-AUTHOR_EMAIL="pvops-devel@lists.example.org"
+IDENTITY=$PVOPS_ROOT/scripts/series-identity
 AREAS=(arch-x86-paravirt drivers-xen kunit Documentation)
 COVER=$PVOPS_ROOT/Documentation/cover-letter.txt
 
 mode=${1:-gen}
 log=$LOGS/series.log
 : >"$log"
+
+# The identity and date: AUTHOR= (gen only) or scripts/series-identity.
+author=$(sed -n 's/^author: //p' "$IDENTITY")
+series_date=$(sed -n 's/^date: //p' "$IDENTITY")
+if [ "$mode" = gen ] && [ -n "${AUTHOR:-}" ]; then
+	author=$AUTHOR
+fi
+author_re='^[^<>|&\[:cntrl:]]+ <[^<>|&\ @[:cntrl:]]+@[^<>|&\ @[:cntrl:]]+>$'
+[[ $author =~ $author_re ]] ||
+	die "author '$author' is not 'Name <mail>' (AUTHOR= or $IDENTITY)"
+[[ $series_date =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] && date -u -d "$series_date" >/dev/null 2>&1 ||
+	die "date '$series_date' in $IDENTITY is not YYYY-MM-DD"
+AUTHOR_NAME=${author% <*}
+AUTHOR_EMAIL=${author##*<} && AUTHOR_EMAIL=${AUTHOR_EMAIL%>}
+series_month=$(LC_ALL=C date -u -d "$series_date" '+%B %Y')
+
+# A source file with the series' placeholders filled in: @SERIES_AUTHOR@
+# (Name <mail>) and @SERIES_MONTH@ (the month of the date, as ABI files
+# write it).
+fill() {
+	sed -e "s|@SERIES_AUTHOR@|$author|g" -e "s|@SERIES_MONTH@|$series_month|g" "$1"
+}
 
 [ -d "$TREE/.git" ] || die "no base tree at $TREE; run 'make tree' first"
 case $(cat "$BUILD/tree.source" 2>/dev/null) in
@@ -58,7 +79,8 @@ generate() {
 	for d in "${dirs[@]}"; do
 		idx=$((idx + 1))
 		if [ -f "$d/edit.diff" ]; then
-			git -C "$TREE" apply --cached --whitespace=error-all "$d/edit.diff" >>"$log" 2>&1 ||
+			fill "$d/edit.diff" |
+				git -C "$TREE" apply --cached --whitespace=error-all - >>"$log" 2>&1 ||
 				die "$(basename "$d")/edit.diff does not apply on the previous patch; see $log"
 		fi
 		if [ -d "$d/new" ]; then
@@ -66,16 +88,20 @@ generate() {
 				rel=${f#"$d/new/"}
 				mode=100644
 				[ -x "$f" ] && mode=100755
-				sha=$(git -C "$TREE" hash-object -w "$f")
+				sha=$(fill "$f" | git -C "$TREE" hash-object -w --stdin)
 				git -C "$TREE" update-index --add --cacheinfo "$mode,$sha,$rel"
 			done < <(find "$d/new" -type f -print0 | sort -z)
 		fi
+		grep -q '^Signed-off-by:' "$d/message" &&
+			die "$(basename "$d")/message carries a Signed-off-by:; the series adds the sender's"
 		tree=$(git -C "$TREE" write-tree)
-		date="2025-01-01T00:$(printf %02d "$idx"):00Z"
-		commit=$(GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
+		date="${series_date}T00:$(printf %02d "$idx"):00Z"
+		commit=$(git -c trailer.where=end -c trailer.ifexists=addIfDifferentNeighbor \
+			 interpret-trailers --trailer "Signed-off-by: $author" <"$d/message" |
+			 GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
 			 GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
 			 GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
-			 git -C "$TREE" commit-tree "$tree" -p "$parent" -F "$d/message")
+			 git -C "$TREE" commit-tree "$tree" -p "$parent" -F -)
 		parent=$commit
 	done
 	rm -f "$GIT_INDEX_FILE"

@@ -17,15 +17,19 @@ main_path() {
 		END { print (p != "" ? p : m) }'
 }
 
+# Header $1 of patch $2, unfolded (format-patch folds long ones).
+header() {
+	awk -v h="$1: " 'index($0, h) == 1 { s = substr($0, length(h) + 1); on = 1; next }
+		on && /^[ \t]/ { sub(/^[ \t]+/, " "); s = s $0; next } on { exit } END { print s }' "$2"
+}
+
 gate_form() {
 	local num=$1 p=$2 idx=$3 log=$CLOGS/$1-form.log subj from fails=() warns=() \
 		summary prefix path re body words
 	: >"$log"
-	from=$(sed -n '1,/^$/s/^From: //p' "$p")
+	from=$(header From "$p")
 	[[ $from =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] || fails+=("no From: Name <address> (got '${from:-nothing}')")
-	# Subject, unfolded (format-patch folds long ones).
-	subj=$(awk '/^Subject: / { s = substr($0, 10); on = 1; next }
-		on && /^[ \t]/ { sub(/^[ \t]+/, " "); s = s $0; next } on { exit } END { print s }' "$p")
+	subj=$(header Subject "$p")
 	echo "subject: $subj" >>"$log"
 	if [[ $subj =~ ^\[PATCH\ ([0-9]+)/([0-9]+)\]\ (.*)$ ]]; then
 		# format-patch pads the numbers of long series: 01/14.

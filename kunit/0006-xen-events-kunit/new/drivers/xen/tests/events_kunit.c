@@ -7,17 +7,17 @@
  * guest, masking holds delivery back, and IPIs between vCPUs are events
  * too. These cases open a loopback pair of ports (both ends in this
  * domain), send on one end and watch the handler of the other, and send a
- * function-call IPI to another vCPU. Natively there are no event channels
- * and the cases are skipped.
+ * function-call IPI to another vCPU. No case depends on how soon an event
+ * arrives: each waits for the delivery itself, with a timeout only a lost
+ * event reaches. Natively there are no event channels and the cases are
+ * skipped.
  */
 
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
-#include <linux/irq.h>
-#include <linux/irqdesc.h>
 #include <linux/kernel_stat.h>
 #include <linux/smp.h>
 #include <xen/events.h>
@@ -25,7 +25,10 @@
 #include <xen/xen.h>
 #include <asm/xen/hypercall.h>
 
-#define DELIVERY_TIMEOUT	msecs_to_jiffies(2000)
+#include "../events/events_internal.h"
+
+/* Only a lost event waits this long. */
+#define DELIVERY_TIMEOUT	msecs_to_jiffies(10000)
 
 /**
  * struct evtchn_pair - two ports of this domain connected to each other
@@ -90,7 +93,7 @@ static struct evtchn_pair *open_pair(struct kunit *test)
 		KUNIT_FAIL_AND_ABORT(test, "EVTCHNOP_bind_interdomain to self: %d", ret);
 	}
 	pair->recv_port = bind.local_port;
-	pair->irq = bind_evtchn_to_irqhandler(pair->recv_port, pair_handler, 0,
+	pair->irq = bind_evtchn_to_irqhandler(pair->recv_port, pair_handler, IRQF_NO_AUTOEN,
 					      "kunit-evtchn", pair);
 	if (pair->irq < 0) {
 		close_port(pair->recv_port);
@@ -102,13 +105,12 @@ static struct evtchn_pair *open_pair(struct kunit *test)
 
 	/*
 	 * Xen conservatively marks a freshly bound interdomain port pending,
-	 * in case the other end sent while it was unbound. Let that event
-	 * arrive before counting.
+	 * in case the other end sent while it was unbound. The irq was bound
+	 * disabled: drop that event before enabling it, so that every
+	 * delivery the handler counts is one the case sent.
 	 */
-	wait_for_completion_timeout(&pair->delivered, msecs_to_jiffies(500));
-	msleep(20);
-	atomic_set(&pair->events, 0);
-	reinit_completion(&pair->delivered);
+	xen_clear_irq_pending(pair->irq);
+	enable_irq(pair->irq);
 	return pair;
 }
 
@@ -131,25 +133,35 @@ static void send_to_self_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&pair->events), 1);
 }
 
-/* Events on a masked (disabled) port wait until it is unmasked. */
+/*
+ * An event on a masked (disabled) port stays pending, undelivered, until
+ * the port is unmasked. Xen sets the pending bit within the send.
+ */
 static void masked_port_held_back_test(struct kunit *test)
 {
 	struct evtchn_pair *pair = open_pair(test);
 	int before_unmask;
+	bool pending;
 
 	disable_irq(pair->irq);
 	notify_remote_via_evtchn(pair->send_port);
-	msleep(100);
+	pending = xen_test_irq_pending(pair->irq);
 	before_unmask = atomic_read(&pair->events);
 	enable_irq(pair->irq);
 
+	KUNIT_EXPECT_TRUE_MSG(test, pending, "event on masked port %u is not pending",
+			      pair->recv_port);
 	KUNIT_EXPECT_EQ_MSG(test, before_unmask, 0, "delivered while masked");
 	KUNIT_EXPECT_NE_MSG(test, wait_for_completion_timeout(&pair->delivered, DELIVERY_TIMEOUT),
 			    0, "pending event lost when the port was unmasked");
 	KUNIT_EXPECT_EQ(test, atomic_read(&pair->events), 1);
 }
 
-/* Several sends while masked are one pending bit: one delivery. */
+/*
+ * Several sends while masked are one pending bit: one delivery. A send
+ * after that delivery is a second one, and the handler has then run
+ * exactly twice.
+ */
 static void pending_events_coalesce_test(struct kunit *test)
 {
 	struct evtchn_pair *pair = open_pair(test);
@@ -160,56 +172,64 @@ static void pending_events_coalesce_test(struct kunit *test)
 		notify_remote_via_evtchn(pair->send_port);
 	enable_irq(pair->irq);
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&pair->delivered, DELIVERY_TIMEOUT), 0);
-	msleep(50);
 	KUNIT_EXPECT_EQ(test, atomic_read(&pair->events), 1);
+
+	notify_remote_via_evtchn(pair->send_port);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&pair->delivered, DELIVERY_TIMEOUT), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&pair->events), 2);
 }
 
-/* The Linux irq that Xen's function-call IPIs arrive on for @cpu. */
-static int xen_ipi_irq(int cpu)
-{
-	char name[32];
-	unsigned int irq;
-
-	snprintf(name, sizeof(name), "callfuncsingle%d", cpu);
-	for (irq = 0; irq < nr_irqs; irq++) {
-		struct irq_desc *desc = irq_to_desc(irq);
-
-		if (desc && desc->action && desc->action->name &&
-		    !strcmp(desc->action->name, name))
-			return irq;
-	}
-	return -ENOENT;
-}
-
+#ifdef CONFIG_X86
 static void record_cpu(void *info)
 {
 	*(int *)info = smp_processor_id();
 }
 
-/* A function-call IPI to another vCPU arrives, as a Xen event. */
+/*
+ * A function-call IPI to another vCPU arrives, as a Xen event: the irq the
+ * Xen event code bound to that vCPU's call-function-single IPI counts it.
+ * CPU hotplug is held off so that the binding cannot change meanwhile, and
+ * migration so that the target stays another CPU (a call to the calling
+ * CPU runs locally, without an IPI).
+ */
 static void ipi_to_other_vcpu_test(struct kunit *test)
 {
 	unsigned int before, after;
-	int self, target, ran_on = -1, irq, i;
+	int self, target, ran_on, irq, i, ret = 0;
 
-	if (num_online_cpus() < 2)
+	cpus_read_lock();
+	if (num_online_cpus() < 2) {
+		cpus_read_unlock();
 		kunit_skip(test, "needs two online vCPUs, have %u", num_online_cpus());
-	self = get_cpu();
-	target = cpumask_any_but(cpu_online_mask, self);
-	put_cpu();
-	irq = xen_ipi_irq(target);
-	KUNIT_ASSERT_GE_MSG(test, irq, 0, "no Xen call-function IPI bound for cpu %d", target);
-
-	before = kstat_irqs_cpu(irq, target);
-	for (i = 0; i < 10; i++) {
-		ran_on = -1;
-		KUNIT_ASSERT_EQ(test, smp_call_function_single(target, record_cpu, &ran_on, 1), 0);
-		KUNIT_ASSERT_EQ(test, ran_on, target);
 	}
-	after = kstat_irqs_cpu(irq, target);
+	migrate_disable();
+	self = smp_processor_id();
+	target = cpumask_any_but(cpu_online_mask, self);
+	irq = xen_ipi_irq_for_test(target, XEN_CALL_FUNCTION_SINGLE_VECTOR);
+	before = irq >= 0 ? kstat_irqs_cpu(irq, target) : 0;
+	for (i = 0; irq >= 0 && !ret && i < 10; i++) {
+		ran_on = -1;
+		ret = smp_call_function_single(target, record_cpu, &ran_on, 1);
+		if (!ret && ran_on != target)
+			ret = -EINVAL;
+	}
+	after = irq >= 0 ? kstat_irqs_cpu(irq, target) : 0;
+	migrate_enable();
+	cpus_read_unlock();
+
+	KUNIT_ASSERT_GE_MSG(test, irq, 0, "no Xen call-function IPI bound for cpu %d", target);
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "call %d on cpu %d: %d (ran on cpu %d)", i - 1,
+			    target, ret, ran_on);
 	KUNIT_EXPECT_GT_MSG(test, after, before,
-			    "irq %d (callfuncsingle%d) did not count the IPIs", irq, target);
+			    "irq %d (call-function IPI of cpu %d) did not count the IPIs", irq,
+			    target);
 }
+#else
+static void ipi_to_other_vcpu_test(struct kunit *test)
+{
+	kunit_skip(test, "IPIs are Xen events on x86 only");
+}
+#endif
 
 static struct kunit_case xen_evtchn_test_cases[] = {
 	KUNIT_CASE(send_to_self_test),
@@ -228,4 +248,5 @@ static struct kunit_suite xen_evtchn_test_suite = {
 kunit_test_suite(xen_evtchn_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for Xen event channels");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

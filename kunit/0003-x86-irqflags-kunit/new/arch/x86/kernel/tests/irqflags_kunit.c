@@ -13,19 +13,29 @@
 #include <kunit/test.h>
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <asm/irqflags.h>
 #include <xen/xen.h>
 #include <xen/xen-ops.h>
 
 /*
  * Where the backend keeps the "disabled" state: the vcpu's upcall mask
- * under Xen PV, the hardware interrupt flag elsewhere.
+ * under Xen PV, the hardware interrupt flag elsewhere. Both belong to the
+ * CPU the caller runs on, so read them with preemption disabled: with
+ * interrupts enabled the task could otherwise move to another vCPU between
+ * finding this vCPU's vcpu_info and reading its mask.
  */
 static bool backend_says_disabled(void)
 {
+	bool disabled;
+
+	preempt_disable();
 	if (xen_pv_domain())
-		return this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
-	return !(native_save_fl() & X86_EFLAGS_IF);
+		disabled = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+	else
+		disabled = !(native_save_fl() & X86_EFLAGS_IF);
+	preempt_enable();
+	return disabled;
 }
 
 static void disable_enable_test(struct kunit *test)
@@ -128,11 +138,14 @@ static void xen_upcall_mask_test(struct kunit *test)
 	if (!xen_pv_domain())
 		kunit_skip(test, "not a Xen PV guest: no vcpu upcall mask behind irq flags");
 
+	/* One vCPU's mask throughout: no migration between the reads. */
+	preempt_disable();
 	masks[0] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
 	local_irq_save(flags);
 	masks[1] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
 	local_irq_restore(flags);
 	masks[2] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+	preempt_enable();
 
 	KUNIT_EXPECT_EQ(test, masks[0], 0);
 	KUNIT_EXPECT_EQ(test, masks[1], 1);
