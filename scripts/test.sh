@@ -87,12 +87,21 @@ stage_unit() {
 		"$T/fixtures-source.sh"
 }
 
+# The kunit_tool_test cases that the series' kunit.py patches add or
+# change, on the patched tree. (The file also has a case that a 6.12.y
+# stable backport broke, test_list_tests_with_prefix: not ours.)
+kunit_tool_cases() {
+	"$TREE/tools/testing/kunit/kunit_tool_test.py" -k KUnitParserTest \
+		-k LinuxSourceTreeOperationsQemuTest -k KUnitMainTest.test_run
+}
+
 stage_tree() {
 	must "tree: base tree and series applied with git am" "$S/tree.sh"
 	check "tree: a patch that does not apply stops the run and says which" "$T/apply-fail.sh"
 	must "tree: series re-applied" "$S/tree.sh"
 	check "series: patches/ is current with its sources" "$S/series.sh" check
 	check "series: checkpatch.pl --strict is clean on every patch" "$T/checkpatch.sh"
+	check "kunit.py: the series' kunit_tool_test cases pass" kunit_tool_cases
 }
 
 stage_build() {

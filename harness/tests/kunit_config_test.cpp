@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// The Xen qemu_configs that patch 0007 adds to kunit.py describe the same
+// The Xen qemu_configs that patch 0008 adds to kunit.py describe the same
 // machine as the columns that name them: the same QEMU machine, CPU,
 // IOMMU and CPU count, the same Xen command line, and Linux arguments the
 // column also passes. A change to one side alone fails here.
@@ -17,7 +17,7 @@ using namespace pvh;
 namespace {
 
 const std::string configs = std::string(PVOPS_SOURCE_ROOT) +
-			    "/kunit/0007-kunit-tool-xen/new/tools/testing/kunit/qemu_configs/";
+			    "/kunit/0008-kunit-tool-xen/new/tools/testing/kunit/qemu_configs/";
 
 struct KunitConfig {
 	std::string kernel_command_line, hypervisor_command_line;
