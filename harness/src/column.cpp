@@ -66,6 +66,12 @@ Domu read_domu(const json &j, const Column &c)
 	if (d.cpus.find_first_not_of("0123456789,-") != std::string::npos)
 		throw std::runtime_error("domu.cpus is '" + d.cpus +
 					 "', want a list like 1 or 0-1");
+	d.tsc_mode = j.value("tsc_mode", d.tsc_mode);
+	if (!d.tsc_mode.empty() && d.tsc_mode != "default" && d.tsc_mode != "always_emulate" &&
+	    d.tsc_mode != "native" && d.tsc_mode != "native_paravirt")
+		throw std::runtime_error("domu.tsc_mode is '" + d.tsc_mode +
+					 "', want default, always_emulate, native or "
+					 "native_paravirt");
 	if (j.contains("xen_trace")) {
 		const json &u = j.at("xen_trace").value("uncounted", json::object());
 		if (!u.is_object() || std::any_of(u.begin(), u.end(), [](const json &n) {

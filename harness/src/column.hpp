@@ -46,6 +46,7 @@ struct Domu {
 	int vcpus = 2;				  // the domU's
 	int timeout = 150;			  // seconds from xl create to xl destroy
 	std::string cpus;			  // xl's cpus= (hard affinity); "": any
+	std::string tsc_mode;			  // xl's tsc_mode=; "": Xen's default
 	// Set: dom0 records Xen's trace of the domU, and its trace window
 	// must match the domU's own counts except for these hypercalls
 	// (name -> number), which the guest never counts.

@@ -35,6 +35,8 @@ std::string domu_config(const BootPlan &plan, std::string &error)
 	    << "vcpus = " << c.domu->vcpus << "\n";
 	if (!c.domu->cpus.empty())
 		cfg << "cpus = \"" << c.domu->cpus << "\"\n";
+	if (!c.domu->tsc_mode.empty())
+		cfg << "tsc_mode = \"" << c.domu->tsc_mode << "\"\n";
 	cfg << "vif = []\n"
 	    << "disk = [ \"format=raw,vdev=xvda,access=r,"
 	       "script=/etc/xen/scripts/block-hotplug,target=/dev/loop0\" ]\n"

@@ -246,6 +246,10 @@ TEST(Domu, ConfigurationCarriesTheColumnAndRefusesQuotes)
 			  std::string::npos);
 		EXPECT_NE(cfg.find("name = \"" + std::string(pvh::kDomuName) + "\"\n"),
 			  std::string::npos);
+		EXPECT_EQ(cfg.find("tsc_mode"), std::string::npos);
+		plan.column.domu->tsc_mode = "native";
+		EXPECT_NE(pvh::domu_config(plan, error).find("tsc_mode = \"native\"\n"),
+			  std::string::npos);
 		plan.append = "x=\"y\"";
 		EXPECT_EQ(pvh::domu_config(plan, error), "");
 		EXPECT_NE(error.find("cannot carry"), std::string::npos);

@@ -4,6 +4,8 @@
 // panic behaviour on every kernel command line.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -172,4 +174,36 @@ TEST(Columns, ColumnsOutOfTheMatrixStillParse)
 	std::string error;
 	EXPECT_FALSE(load_column(PVOPS_SOURCE_ROOT, "harness/columns/off/none.json", error));
 	EXPECT_EQ(error, "no column file harness/columns/off/none.json");
+}
+
+// A domU's tsc_mode is xl's: a value xl does not know is the column's error.
+TEST(Columns, ADomuTscModeXlDoesNotKnowIsRefused)
+{
+	namespace fs = std::filesystem;
+	fs::path file = fs::temp_directory_path() / "pvops-tsc-mode-test.json";
+	std::string error;
+	auto base = load_column(PVOPS_SOURCE_ROOT, "xen-pvh-domu", error);
+	ASSERT_TRUE(base) << error;
+	std::ifstream in(base->file);
+	std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+	auto at = text.find("\"domu\": {");
+	ASSERT_NE(at, std::string::npos);
+	for (const std::string mode : {"native", "fast"}) {
+		std::string edited = text;
+		edited.insert(at + 9, "\n    \"tsc_mode\": \"" + mode + "\",");
+		std::ofstream(file) << edited;
+		auto c = load_column(PVOPS_SOURCE_ROOT, file.string(), error);
+		if (mode == "native") {
+			ASSERT_TRUE(c) << error;
+			EXPECT_EQ(c->domu->tsc_mode, "native");
+		} else {
+			EXPECT_FALSE(c);
+			EXPECT_NE(
+				error.find("domu.tsc_mode is 'fast', want default, always_emulate, "
+					   "native or native_paravirt"),
+				std::string::npos)
+				<< error;
+		}
+	}
+	fs::remove(file);
 }
