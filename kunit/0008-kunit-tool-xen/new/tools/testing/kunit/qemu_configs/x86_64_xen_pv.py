@@ -24,9 +24,9 @@ CONFIG_HVC_XEN=y''',
 			   # The Xen image comes from --hypervisor=FILE.
 			   hypervisor_command_line='console=com1 com1=115200,8n1 '
 						   'dom0_mem=512M loglvl=all guest_loglvl=all',
-			   # qemu64 has no SMAP, with which Xen 4.17 crashes a PV
-			   # dom0 under TCG. The emulated IOMMU, SVM and NPT are
-			   # only needed by PVH, but keep both setups alike.
+			   # qemu64 has no SMAP, with which some Xen releases crash
+			   # a PV dom0 under TCG. The emulated IOMMU, SVM and NPT
+			   # are only needed by PVH, but keep both setups alike.
 			   extra_qemu_params=['-machine', 'q35,kernel-irqchip=split',
 					      '-device', 'intel-iommu,intremap=on',
 					      '-cpu', 'qemu64,+svm,+npt',

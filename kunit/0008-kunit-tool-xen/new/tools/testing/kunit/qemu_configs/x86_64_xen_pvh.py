@@ -27,8 +27,7 @@ CONFIG_HVC_XEN=y''',
 						   'dom0_mem=512M loglvl=all guest_loglvl=all '
 						   'dom0=pvh',
 			   # A PVH dom0 needs an IOMMU and, under TCG, SVM with
-			   # nested paging. qemu64 has no SMAP, with which Xen 4.17
-			   # crashes a PV dom0 under TCG.
+			   # nested paging. The same machine as x86_64_xen_pv.py.
 			   extra_qemu_params=['-machine', 'q35,kernel-irqchip=split',
 					      '-device', 'intel-iommu,intremap=on',
 					      '-cpu', 'qemu64,+svm,+npt',
