@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make check: the gates a patch has to pass before it goes upstream, run on
-# every patch of patches/ in order, then on the series as a whole. Prints
+# every patch of patches/ in order (each series of scripts/series-list in
+# turn, numbered across them: 0001...), then on each series. Prints
 # a table patch x gate (pass, warn, fail, skip, n/a) and the reason of every
 # warn, fail and skip below it; exits non-zero when any gate fails.
 #
@@ -92,12 +93,8 @@ if [ -n "$range" ]; then
 fi
 in_range() { local n=$((10#$1)); [ $n -ge $first ] && [ $n -le $last ]; }
 
-SERIES=()
-for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
-	case $p in */0000-cover-letter.patch | *'*'*) ;; *) SERIES+=("$p") ;; esac
-done
-[ ${#SERIES[@]} -gt 0 ] || die "no patches in $PATCHES (NNNN-*.patch); run 'make patches'"
-NPATCH=${#SERIES[@]}
+[ -n "$(series_patches)" ] ||
+	die "no patches under $PATCHES/{$(series_names | paste -sd,)}/; run 'make patches'"
 
 # ---------------------------------------------------------------- main
 
@@ -110,8 +107,12 @@ mkdir -p "$CLOGS"
 SNAP=$CHECK/series
 rm -rf "$SNAP"
 mkdir -p "$SNAP"
-cp "$PATCHES"/*.patch "$SNAP"/ || die "cannot copy $PATCHES to $SNAP"
-SERIES=("${SERIES[@]/#"$PATCHES"/$SNAP}")
+for s in $(series_names); do
+	mkdir -p "$SNAP/$s"
+	cp "$PATCHES/$s"/*.patch "$SNAP/$s"/ || die "cannot copy $PATCHES/$s to $SNAP"
+done
+load_series "$SNAP"
+NPATCH=${#SERIES[@]}
 T0=$SECONDS
 setup_make
 needs_kbuild=0
@@ -120,7 +121,7 @@ for g in build sparse w1 cocci docs; do selected "$g" && needs_kbuild=1; done
 [ $needs_kbuild = 1 ] && kbuild_lock
 
 prepare_tree
-say "check: $NPATCH patches from $PATCHES on Linux $BASE_VERSION ($BASE_TAG ${BASE_COMMIT:0:12}); gates:$SEL(logs: $CLOGS)"
+say "check: $NPATCH patches in ${#SNAMES[@]} series (${SNAMES[*]}) from $PATCHES on Linux $BASE_VERSION ($BASE_TAG ${BASE_COMMIT:0:12}); gates:$SEL(logs: $CLOGS)"
 if [ $needs_kbuild = 1 ]; then
 	make_project_config
 fi
@@ -139,12 +140,12 @@ for p in "${SERIES[@]}"; do
 	mapfile -t PATCH_OPTS < <(patch_options "$p")
 	check_this=0
 	in_range "$num" && check_this=1 && NUMS+=("$num")
-	[ $check_this = 1 ] && say "check: [$idx/$NPATCH] $(basename "$p")"
+	[ $check_this = 1 ] && say "check: [$idx/$NPATCH] ${SOF[$p]}/$(basename "$p")"
 
 	# Gates on the patch file alone run even when the tree cannot follow.
 	if [ $check_this = 1 ]; then
 		selected checkpatch && timed_gate checkpatch gate_checkpatch "$num" "$p"
-		selected form && timed_gate form gate_form "$num" "$p" "$idx"
+		selected form && timed_gate form gate_form "$num" "$p"
 	fi
 	if [ $applied = 0 ]; then
 		if [ $check_this = 1 ]; then

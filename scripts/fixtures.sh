@@ -22,7 +22,9 @@ PVHARNESS=$BUILD/harness/main/pvharness
 # What the fixtures depend on: the series as posted, the config fragments
 # and what runs in the guests (their scripts and programs).
 source_id() {
-	echo "series $(sha_of "$PATCHES"/*.patch)"
+	local -a patches
+	mapfile -t patches < <(series_patches)
+	echo "series $(sha_of "${patches[@]}")"
 	echo "config $(sha_of "$PVOPS_ROOT"/scripts/config/*.config)"
 	echo "guest $(sha_of "$PVOPS_ROOT"/scripts/guest/* "$PVOPS_ROOT"/harness/guest/*.cpp \
 		"$PVOPS_ROOT"/harness/guest/pvbench/*.[ch]pp \

@@ -70,6 +70,22 @@ kbuild_lock() {
 	flock 9
 }
 
+# The series patches/ holds (scripts/series-list): their names in the
+# order they apply, and every patch file of them in that order, cover
+# letters left out (series_patches [DIR], DIR defaulting to $PATCHES).
+SERIES_LIST=$PVOPS_ROOT/scripts/series-list
+series_names() {
+	awk '!/^#/ && NF { print $1 }' "$SERIES_LIST"
+}
+series_patches() {
+	local dir=${1:-$PATCHES} s p
+	for s in $(series_names); do
+		for p in "$dir/$s"/[0-9][0-9][0-9][0-9]-*.patch; do
+			case $p in */0000-cover-letter.patch | *'*'*) ;; *) echo "$p" ;; esac
+		done
+	done
+}
+
 sha_of() {
 	cat "$@" 2>/dev/null | sha256sum | cut -c1-16
 }

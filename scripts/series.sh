@@ -11,8 +11,9 @@
 #   new/...    files the patch adds, at their path in the kernel tree
 #   edit.diff  changes to files that already exist (optional), applied
 #              with `git apply` (no fuzz) on top of the previous patch
-# NNNN orders the series across all areas. The cover letter's text is
-# Documentation/cover-letter.txt (first line: subject).
+# NNNN orders the patches across all areas. scripts/series-list splits
+# them into the series patches/ holds (patches/NAME/, each with its cover
+# letter, whose text is the file the list names; first line: subject).
 #
 # Commits are built in a temporary index on top of pvops-base, with fixed
 # identity and dates, so the output depends on the sources alone.
@@ -21,7 +22,6 @@ set -euo pipefail
 
 IDENTITY=$PVOPS_ROOT/scripts/series-identity
 AREAS=(arch-x86-paravirt drivers-xen kunit Documentation)
-COVER=$PVOPS_ROOT/Documentation/cover-letter.txt
 
 mode=${1:-gen}
 log=$LOGS/series.log
@@ -42,18 +42,45 @@ AUTHOR_NAME=${author% <*}
 AUTHOR_EMAIL=${author##*<} && AUTHOR_EMAIL=${AUTHOR_EMAIL%>}
 series_month=$(LC_ALL=C date -u -d "$series_date" '+%B %Y')
 
-# A source file with the series' placeholders filled in: @SERIES_AUTHOR@
-# (Name <mail>) and @SERIES_MONTH@ (the month of the date, as ABI files
-# write it).
-fill() {
-	sed -e "s|@SERIES_AUTHOR@|$author|g" -e "s|@SERIES_MONTH@|$series_month|g" "$1"
-}
-
 [ -d "$TREE/.git" ] || die "no base tree at $TREE; run 'make tree' first"
 case $(cat "$BUILD/tree.source" 2>/dev/null) in
 tarball:*) ;;
 *) die "patches/ is generated against Debian's linux-source-6.12 only; rebuild the tree without KSRC" ;;
 esac
+base_version=$(git -C "$TREE" show "$BASE_TAG:Makefile" |
+	awk -F' = ' '$1 == "VERSION" { v = $2 } $1 == "PATCHLEVEL" { p = $2 }
+		     $1 == "SUBLEVEL" && !s { s = v "." p "." $2 } END { print s }')
+
+# A source file with the series' placeholders filled in: @SERIES_AUTHOR@
+# (Name <mail>), @SERIES_MONTH@ (the month of the date, as ABI files
+# write it) and @BASE_VERSION@ (the base tree's, e.g. 6.12.118).
+fill() {
+	sed -e "s|@SERIES_AUTHOR@|$author|g" -e "s|@SERIES_MONTH@|$series_month|g" \
+		-e "s|@BASE_VERSION@|$base_version|g" "$1"
+}
+
+# The series (scripts/series-list): NAMES, and per name its first patch
+# number, cover letter text and subject prefix.
+declare -A S_FIRST S_COVER S_PREFIX
+NAMES=()
+while read -r name first cover prefix; do
+	case $name in '#'* | '') continue ;; esac
+	[[ $first =~ ^[0-9]{4}$ ]] && [ -f "$PVOPS_ROOT/$cover" ] && [ -n "$prefix" ] ||
+		die "bad line for series '$name' in $SERIES_LIST (NAME FIRST COVER PREFIX)"
+	NAMES+=("$name")
+	S_FIRST[$name]=$first S_COVER[$name]=$PVOPS_ROOT/$cover S_PREFIX[$name]=$prefix
+done <"$SERIES_LIST"
+[ ${#NAMES[@]} -gt 0 ] || die "no series in $SERIES_LIST"
+
+# The series a patch source number belongs to.
+series_of() {
+	local s found=
+	for s in "${NAMES[@]}"; do
+		[ $((10#$1)) -ge $((10#${S_FIRST[$s]})) ] && found=$s
+	done
+	[ -n "$found" ] || die "patch $1 comes before the first series in $SERIES_LIST"
+	echo "$found"
+}
 
 # Patch directories, in series order; two with the same number is an error.
 list_patches() {
@@ -69,8 +96,9 @@ list_patches() {
 }
 
 generate() {
-	local out=$1 parent tree commit idx=0 d f rel mode sha date
+	local out=$1 parent tree commit idx=0 d f rel mode sha date s prev
 	local -a dirs
+	local -A tip
 	mapfile -t dirs < <(list_patches) || die "bad series sources; see $log"
 	GIT_INDEX_FILE=$(mktemp "$BUILD/series.index.XXXXXX")
 	export GIT_INDEX_FILE
@@ -103,29 +131,39 @@ generate() {
 			 GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
 			 git -C "$TREE" commit-tree "$tree" -p "$parent" -F -)
 		parent=$commit
+		s=$(series_of "$(basename "$d" | cut -c1-4)")
+		tip[$s]=$commit
 	done
 	rm -f "$GIT_INDEX_FILE"
 	unset GIT_INDEX_FILE
 	rm -rf "$out"
 	mkdir -p "$out"
-	GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
-	GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
-	git -C "$TREE" -c core.abbrev=12 -c diff.noprefix=false -c format.signature= \
-		format-patch -q --no-signature --zero-commit --cover-letter \
-		--base="$BASE_TAG" -o "$out" "$BASE_TAG..$parent" >>"$log" 2>&1 ||
-		die "git format-patch failed; see $log"
-	fill_cover "$out/0000-cover-letter.patch"
-	say "series: $idx patches written to $out"
+	# Each series on top of the previous one; --base names the pristine
+	# tree and lists the earlier series' patches as prerequisites.
+	prev=$BASE_TAG
+	for s in "${NAMES[@]}"; do
+		[ -n "${tip[$s]:-}" ] || die "series '$s' of $SERIES_LIST has no patches"
+		GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
+		GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
+		git -C "$TREE" -c core.abbrev=12 -c diff.noprefix=false -c format.signature= \
+			format-patch -q --no-signature --zero-commit --cover-letter \
+			--subject-prefix="${S_PREFIX[$s]}" --base="$BASE_TAG" \
+			-o "$out/$s" "$prev..${tip[$s]}" >>"$log" 2>&1 ||
+			die "git format-patch of series '$s' failed; see $log"
+		fill_cover "$out/$s/0000-cover-letter.patch" "${S_COVER[$s]}"
+		prev=${tip[$s]}
+	done
+	say "series: $idx patches in ${#NAMES[@]} series (${NAMES[*]}) written to $out"
 }
 
-# Put the cover text where format-patch left its placeholders: the first
-# line of Documentation/cover-letter.txt, trimmed, for the subject; the
-# rest, without its leading and trailing newlines, for the blurb.
+# Put the cover text ($2) where format-patch left its placeholders in $1:
+# its first line, trimmed, for the subject; the rest, without its leading
+# and trailing newlines, for the blurb.
 fill_cover() {
 	local text subject body nl=$'\n'
 	# $(...) drops trailing newlines: keep them behind a sentinel.
 	text=$(cat "$1"; echo .) && text=${text%.}
-	body=$(cat "$COVER"; echo .) && body=${body%.}
+	body=$(fill "$2"; echo .) && body=${body%.}
 	subject=${body%%"$nl"*}
 	body=${body#"$subject"}
 	body=${body#"$nl"}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Make build/linux: a git tree of Linux 6.12 tagged pvops-base, with the
-# series in patches/ applied on branch pvops by `git am` (no fuzz, no skip).
+# series in patches/ (each of scripts/series-list in turn) applied on
+# branch pvops by `git am` (no fuzz, no skip).
 #
 # Base: Debian's linux-source-6.12 tarball, or KSRC= (a 6.12 tree or git
 # checkout). KSRC is only read: it is cloned or copied, never modified.
@@ -85,10 +86,9 @@ if [ ! -d "$TREE/.git" ] || [ "$(cat "$BUILD/tree.source" 2>/dev/null)" != "$sou
 	make_base
 fi
 
-series=()
-for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
-	case $p in */0000-cover-letter.patch | *'*'*) ;; *) series+=("$p") ;; esac
-done
+mapfile -t series < <(series_patches)
+[ ${#series[@]} -gt 0 ] ||
+	die "no patches under $PATCHES/{$(series_names | paste -sd,)}/; run 'make patches' or check out patches/"
 series_id=$(sha_of /dev/null "${series[@]}")
 
 # Builds go to O=build/obj; anything generated inside the tree (a stray
@@ -108,7 +108,7 @@ git -C "$TREE" checkout -q -f -B "$BRANCH" "$BASE_TAG" >>"$log" 2>&1 ||
 	die "could not reset $TREE to $BASE_TAG; see $log"
 n=0
 for p in "${series[@]}"; do
-	name=$(basename "$p")
+	name=$(basename "$(dirname "$p")")/$(basename "$p")
 	if ! git -C "$TREE" am -q --whitespace=error-all "$p" >>"$log" 2>&1; then
 		why=$(grep -m1 -E 'error:|does not apply|corrupt|fatal:' "$log" || true)
 		git -C "$TREE" am --abort >>"$log" 2>&1 || true

@@ -24,22 +24,25 @@ header() {
 }
 
 gate_form() {
-	local num=$1 p=$2 idx=$3 log=$CLOGS/$1-form.log subj from fails=() warns=() \
+	local num=$1 p=$2 log=$CLOGS/$1-form.log subj from fails=() warns=() \
 		summary prefix path re body words
+	local idx=${SIDX[$p]} n=${SCOUNT[${SOF[$p]}]} tag=${SPREFIX[${SOF[$p]}]}
 	: >"$log"
 	from=$(header From "$p")
 	[[ $from =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] || fails+=("no From: Name <address> (got '${from:-nothing}')")
 	subj=$(header Subject "$p")
 	echo "subject: $subj" >>"$log"
-	if [[ $subj =~ ^\[PATCH\ ([0-9]+)/([0-9]+)\]\ (.*)$ ]]; then
-		# format-patch pads the numbers of long series: 01/14.
-		[ $((10#${BASH_REMATCH[1]})) = "$idx" ] && [ $((10#${BASH_REMATCH[2]})) = "$NPATCH" ] ||
-			fails+=("numbered [PATCH ${BASH_REMATCH[1]}/${BASH_REMATCH[2]}], is $idx of $NPATCH")
-		subj=${BASH_REMATCH[3]}
-	elif [ "$NPATCH" -gt 1 ]; then
-		fails+=("subject not numbered [PATCH n/$NPATCH]")
+	# Numbered in its own series, with that series' prefix ([RFC PATCH
+	# 2/5]); format-patch pads the numbers of long series: 01/14.
+	if [[ $subj =~ ^\[([^]]*)\ ([0-9]+)/([0-9]+)\]\ (.*)$ ]]; then
+		[ "${BASH_REMATCH[1]}" = "$tag" ] && [ $((10#${BASH_REMATCH[2]})) = "$idx" ] &&
+			[ $((10#${BASH_REMATCH[3]})) = "$n" ] ||
+			fails+=("numbered [${BASH_REMATCH[1]} ${BASH_REMATCH[2]}/${BASH_REMATCH[3]}], is [$tag $idx/$n] of series ${SOF[$p]}")
+		subj=${BASH_REMATCH[4]}
+	elif [ "$n" -gt 1 ]; then
+		fails+=("subject not numbered [$tag n/$n] (series ${SOF[$p]})")
 	fi
-	subj=${subj#\[PATCH\] }
+	subj=${subj#"[$tag] "}
 	# Prefix: the ": "-separated words before the summary (the first part
 	# with a space in it): "kunit: tool: Fix x" -> "kunit: tool".
 	summary=$subj prefix=

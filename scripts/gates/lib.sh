@@ -12,7 +12,7 @@ FRAGS=("$PVOPS_ROOT"/scripts/config/base.config
        "$PVOPS_ROOT"/scripts/config/xen.config
        "$PVOPS_ROOT"/scripts/config/kunit.config)
 PATCH_GATES=(apply build checkpatch sparse w1 cocci kdoc maint form docs)
-SERIES_GATES=(cover base b4 docs)
+SERIES_GATES=()	# filled by series_gates: a cover and a base per series, b4, docs
 # checkpatch (spdxcheck.py), get_maintainer, kernel-doc and Sphinx want
 # Debian's python3 with its ply, git and sphinx modules, not a pyenv one.
 export PATH=/usr/bin:$PATH
@@ -31,7 +31,29 @@ result() {
 	RES[$num:$gate]=$st
 	WHY[$num:$gate]="$*"
 }
-pnum() { basename "$1" | cut -c1-4; }
+# The series under a patches directory (scripts/series-list), loaded by
+# load_series DIR: SERIES, every patch in the order they apply; per patch
+# path GNUM (its number across the series, 0001..., what --patches and
+# the table use), SOF (its series) and SIDX (its number in that series);
+# SNAMES, and per series SCOUNT (patches) and SPREFIX ("PATCH", "RFC PATCH").
+declare -A GNUM SOF SIDX SCOUNT SPREFIX
+SERIES=() SNAMES=()
+load_series() {
+	local dir=$1 s p i=0 name first cover prefix
+	while read -r name first cover prefix; do
+		case $name in '#'* | '') continue ;; esac
+		SNAMES+=("$name")
+		SPREFIX[$name]=$prefix SCOUNT[$name]=0
+	done <"$SERIES_LIST"
+	mapfile -t SERIES < <(series_patches "$dir")
+	for p in "${SERIES[@]}"; do
+		i=$((i + 1))
+		s=$(basename "$(dirname "$p")")
+		SCOUNT[$s]=$((SCOUNT[$s] + 1))
+		GNUM[$p]=$(printf %04d $i) SOF[$p]=$s SIDX[$p]=${SCOUNT[$s]}
+	done
+}
+pnum() { echo "${GNUM[$1]}"; }
 elapsed() { printf '%d min %d s' $(($1 / 60)) $(($1 % 60)); }
 
 # Run a gate function and add its wall time to the gate's total.

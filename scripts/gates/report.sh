@@ -17,7 +17,7 @@ print_table() {
 	for g in "${PATCH_GATES[@]}"; do printf " %-$(colw "$g")s" "$g"; done
 	echo
 	for num in "${NUMS[@]}"; do
-		subj=$(awk '/^Subject: / { sub(/^Subject: (\[PATCH[^]]*\] )?/, ""); print; exit }' "${PFILE[$num]}")
+		subj=$(awk '/^Subject: / { sub(/^Subject: (\[[^]]*PATCH[^]]*\] )?/, ""); print; exit }' "${PFILE[$num]}")
 		row=$(printf '%-40.40s' "$num $subj")
 		for g in "${PATCH_GATES[@]}"; do
 			st=${RES[$num:$g]:--}
@@ -33,7 +33,7 @@ print_table() {
 	if selected series; then
 		echo
 		printf '%-40s %-6s %s\n' "series" "result" "detail"
-		for i in 0 1 2 3; do
+		for i in "${!SERIES_GATES[@]}"; do
 			st=${SRES[$i]}
 			case $st in fail) n_fail=$((n_fail + 1)) ;; warn) n_warn=$((n_warn + 1)) ;; esac
 			printf '%-40s %-6s %s\n' "${SERIES_GATES[$i]}" "$st" "${SWHY[$i]}"
@@ -52,7 +52,7 @@ print_table() {
 		done
 	done
 	if selected series; then
-		for i in 0 1 2 3; do
+		for i in "${!SERIES_GATES[@]}"; do
 			case ${SRES[$i]} in warn | fail)
 				any=1
 				printf '  %-15s %-4s %s\n' "series ${SERIES_GATES[$i]}" "${SRES[$i]}" "${SWHY[$i]}" ;;

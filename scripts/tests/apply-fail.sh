@@ -6,8 +6,9 @@ set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$PATCHES"/*.patch "$tmp"/
-victim=$(ls "$tmp"/0001-*.patch)
+cp -r "$PATCHES"/. "$tmp"/
+mapfile -t series < <(series_patches "$tmp")
+victim=${series[0]}
 # Break a context line of the first hunk so that it no longer matches.
 awk '!h && /^@@/ { h = 1 }
 	h == 1 && /^ / && /[^[:space:]]/ { $0 = $0 " broken context"; h = 2 } 1' "$victim" >"$tmp/broken"
@@ -16,7 +17,7 @@ out=$(PATCHES=$tmp "$PVOPS_ROOT/scripts/tree.sh" 2>&1)
 rc=$?
 echo "rc=$rc: $out"
 [ $rc -ne 0 ] || exit 1
-echo "$out" | grep -q "patch $(basename "$victim") does not apply" || exit 1
+echo "$out" | grep -qF "patch $(basename "$(dirname "$victim")")/$(basename "$victim") does not apply" || exit 1
 [ "$(git -C "$TREE" rev-parse HEAD)" = "$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")" ] || exit 1
 [ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] || exit 1
 [ ! -d "$TREE/.git/rebase-apply" ] || exit 1

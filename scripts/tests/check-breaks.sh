@@ -27,11 +27,10 @@ case $kind in checkpatch | sparse | w1 | build | apply) ;;
 esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$PATCHES"/*.patch "$tmp"/
-series=()
-for p in "$tmp"/[0-9][0-9][0-9][0-9]-*.patch; do
-	[ "$(basename "$p")" = 0000-cover-letter.patch ] || series+=("$p")
-done
+cp -r "$PATCHES"/. "$tmp"/
+# Every patch of the series in order; check.sh numbers them 0001... across
+# the series (num_at).
+mapfile -t series < <(series_patches "$tmp")
 
 # "patch<TAB>file" for every .c file a patch adds that no later patch changes.
 new_c_files() {
@@ -78,9 +77,13 @@ mapfile -t victims < <(new_c_files | grep -vF "${series[-1]}")
 [ ${#victims[@]} -gt 0 ] || die "no patch of the series but the last adds a .c file to break"
 pick=${victims[-1]}
 victim=${pick%%$'\t'*} file=${pick#*$'\t'}
-vnum=$(basename "$victim" | cut -c1-4)
-num_at() { basename "${series[$1]}" | cut -c1-4; }
-for i in "${!series[@]}"; do [ "${series[$i]}" = "$victim" ] && vi=$i; done
+num_at() { printf %04d $(($1 + 1)); }
+num_of() {
+	local i
+	for i in "${!series[@]}"; do [ "${series[$i]}" = "$1" ] && echo "$i"; done
+}
+vi=$(num_of "$victim")
+vnum=$(num_at "$vi")
 
 case $kind in
 checkpatch)
@@ -110,7 +113,7 @@ apply)
 	mapfile -t mod < <(grep -l '^--- a/' "${series[@]}")
 	victim=${mod[$((${#mod[@]} / 2))]} file=''
 
-	vnum=$(basename "$victim" | cut -c1-4)
+	vnum=$(num_at "$(num_of "$victim")")
 	# The first context line with text in a hunk that is not a new file's.
 	awk '!h && /^@@/ && !/^@@ -0,0 / { h = 1 }
 		h == 1 && /^ / && /[^[:space:]]/ { $0 = $0 " broken context"; h = 2 } 1' "$victim" >"$tmp/broken"

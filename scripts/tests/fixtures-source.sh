@@ -14,7 +14,8 @@ fail() { echo "FAILED: $*"; bad=1; }
 out=$("$PVOPS_ROOT"/scripts/fixtures.sh check 2>&1) || fail "check fails on the tree as it is: $out"
 echo "as is: $out"
 cp -r "$PATCHES" "$tmp/patches"
-first=$(ls "$tmp"/patches/0001-*.patch)
+mapfile -t series < <(series_patches "$tmp/patches")
+first=${series[0]}
 echo "+/* changed */" >>"$first"
 out=$(PATCHES=$tmp/patches "$PVOPS_ROOT"/scripts/fixtures.sh check 2>&1) &&
 	fail "check passes with a changed patch"
