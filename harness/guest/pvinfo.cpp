@@ -142,11 +142,33 @@ void report_initial_domain()
 	report("xen_initial_domain", caps.find("control_d") == std::string::npos ? "no" : "yes");
 }
 
+// Whether the CPU says it runs under a hypervisor (CPUID.1:ECX bit 31, the
+// "hypervisor" flag of /proc/cpuinfo): QEMU sets it unless told not to,
+// whatever Linux then detects. "-" when /proc/cpuinfo has no flags line.
+void report_cpu_hypervisor_flag()
+{
+	std::ifstream in("/proc/cpuinfo");
+	std::string line;
+	while (std::getline(in, line)) {
+		if (line.rfind("flags", 0) != 0)
+			continue;
+		std::istringstream words(line.substr(line.find(':') + 1));
+		std::string word;
+		bool set = false;
+		while (words >> word)
+			set = set || word == "hypervisor";
+		report("cpu_hypervisor_flag", set ? "yes" : "no");
+		return;
+	}
+	report("cpu_hypervisor_flag", "-");
+}
+
 } // namespace
 
 int main()
 {
 	report_kernel_log();
+	report_cpu_hypervisor_flag();
 	report_file("sys_hypervisor_type", "/sys/hypervisor/type");
 	report_file("sys_hypervisor_guest_type", "/sys/hypervisor/guest_type");
 	std::string version = read_first_line("/sys/hypervisor/version/major").value_or("-");

@@ -30,7 +30,7 @@ Paths make_paths(const std::string &root, const std::string &build)
 	p.build = fs::absolute(build.empty() ? env_or("BUILD", root + "/build") : build)
 			  .lexically_normal()
 			  .string();
-	p.bzimage = p.build + "/obj/arch/x86/boot/bzImage";
+	p.bzimage = env_or("PVOPS_KERNEL", p.build + "/obj/arch/x86/boot/bzImage");
 	p.initrd = p.build + "/initrd.gz";
 	p.initrd_dom0 = p.build + "/initrd-dom0.gz";
 	p.xen_gz = env_or("XEN_GZ", "/boot/xen-4.17-amd64.gz");

@@ -13,6 +13,7 @@
  * routing of a running kernel can be read instead of inferred.
  */
 
+#include <kunit/visibility.h>
 #include <linux/cpufeature.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
@@ -350,6 +351,7 @@ int paravirt_ops_show(struct seq_file *m, void *v)
 		   pv_native_steal_clock, no_sites);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(paravirt_ops_show);
 
 DEFINE_SHOW_ATTRIBUTE(paravirt_ops);
 

@@ -114,10 +114,23 @@ static struct evtchn_pair *open_pair(struct kunit *test)
 	return pair;
 }
 
+/*
+ * Why the suite does not apply here, NULL where it does: decided once, in
+ * suite_init, and each case skips with it.
+ */
+static const char *xen_evtchn_skip_reason;
+
+static int xen_evtchn_suite_init(struct kunit_suite *suite)
+{
+	xen_evtchn_skip_reason = xen_domain() ? NULL :
+		"not a Xen guest: no event channels";
+	return 0;
+}
+
 static int xen_evtchn_test_init(struct kunit *test)
 {
-	if (!xen_domain())
-		kunit_skip(test, "not a Xen guest: no event channels");
+	if (xen_evtchn_skip_reason)
+		kunit_skip(test, "%s", xen_evtchn_skip_reason);
 	return 0;
 }
 
@@ -241,6 +254,7 @@ static struct kunit_case xen_evtchn_test_cases[] = {
 
 static struct kunit_suite xen_evtchn_test_suite = {
 	.name = "xen_evtchn",
+	.suite_init = xen_evtchn_suite_init,
 	.init = xen_evtchn_test_init,
 	.test_cases = xen_evtchn_test_cases,
 };

@@ -46,8 +46,10 @@ enum xen_leaves { XEN_LEAVES_ABSENT, XEN_LEAVES_PRESENT, XEN_LEAVES_EITHER };
  * struct hv_env - what the kernel must detect in one boot environment
  * @name: value of hypervisor_kunit.expect= that selects this environment
  * @hyper_type: expected x86_hyper_type after init_hypervisor_platform()
- * @xen_type: expected xen_domain_type
- * @xen_pvh: expected xen_pvh_domain()
+ * @xen_type: expected xen_domain_type, an enum xen_domain_type (which
+ *	      <xen/xen.h> cannot name without CONFIG_XEN: there
+ *	      xen_domain_type is a macro for XEN_NATIVE)
+ * @pvh: expected xen_pvh_domain()
  * @xenpv_feature: whether X86_FEATURE_XENPV must be set
  * @xen_cpuid: whether the Xen CPUID signature must be visible; EITHER where
  *	       a hypervisor may also offer Xen's leaves (KVM's Xen emulation,
@@ -57,8 +59,8 @@ enum xen_leaves { XEN_LEAVES_ABSENT, XEN_LEAVES_PRESENT, XEN_LEAVES_EITHER };
 struct hv_env {
 	const char *name;
 	enum x86_hypervisor_type hyper_type;
-	enum xen_domain_type xen_type;
-	bool xen_pvh;
+	int xen_type;
+	bool pvh;
 	bool xenpv_feature;
 	enum xen_leaves xen_cpuid;
 	const char *pv_name;
@@ -84,7 +86,7 @@ static const struct hv_env hv_envs[] = {
 		.name = "xen-pvh",
 		.hyper_type = X86_HYPER_XEN_HVM,
 		.xen_type = XEN_HVM_DOMAIN,
-		.xen_pvh = true,
+		.pvh = true,
 		.xen_cpuid = XEN_LEAVES_PRESENT,
 		.pv_name = "Xen PVH",
 	},
@@ -148,47 +150,62 @@ static bool told(void)
 }
 
 /*
- * The table's row for what the kernel detected, or NULL. A Xen HVM guest
- * booted with "nopv" detects Xen but does not set up as its guest (native
- * domain type and banner): that is a choice the table does not model.
+ * The table's row for what the kernel detected, or NULL with the reason in
+ * @why. A Xen HVM guest booted with "nopv" detects Xen but does not set up
+ * as its guest (native domain type and banner): that is a choice the table
+ * does not model.
  */
-static const struct hv_env *detected_env(void)
+static const struct hv_env *detected_env(const char **why)
 {
 	int i;
 
-	if (x86_hyper_type == X86_HYPER_XEN_HVM && !xen_domain())
+	if (x86_hyper_type == X86_HYPER_XEN_HVM && !xen_domain()) {
+		*why = "Xen HVM with nopv";
 		return NULL;
+	}
 	for (i = 0; i < ARRAY_SIZE(hv_envs); i++)
 		if (hv_envs[i].hyper_type == x86_hyper_type &&
-		    hv_envs[i].xen_pvh == !!xen_pvh_domain())
+		    hv_envs[i].pvh == !!xen_pvh_domain())
 			return &hv_envs[i];
+	*why = hyper_type_name(x86_hyper_type);
 	return NULL;
 }
 
 /*
- * The reference environment: the one named on the command line, else the
- * detected one. A name that is not in the table is a mistake of the
- * runner: fail, so that it cannot pass unnoticed.
+ * The reference environment, decided once in suite_init: the one named on
+ * the command line, else the detected one; NULL when the detected one is
+ * not modelled, and every case skips with @reference_why.
  */
-static const struct hv_env *reference_env(struct kunit *test)
+static const struct hv_env *reference;
+static const char *reference_why;
+
+static int x86_hypervisor_suite_init(struct kunit_suite *suite)
 {
-	const struct hv_env *env;
 	int i;
 
-	if (told()) {
-		for (i = 0; i < ARRAY_SIZE(hv_envs); i++)
-			if (!strcmp(expect, hv_envs[i].name))
-				return &hv_envs[i];
-		KUNIT_FAIL_AND_ABORT(test,
-				     "hypervisor_kunit.expect=%s: want native, xen-pv, xen-pvh, xen-hvm, kvm, hyperv or vmware",
-				     expect);
+	reference = NULL;
+	if (!told()) {
+		reference = detected_env(&reference_why);
+		return 0;
 	}
-	env = detected_env();
-	if (!env)
-		kunit_skip(test, "detected %s%s: not an environment this suite models",
-			   hyper_type_name(x86_hyper_type),
-			   xen_domain() || x86_hyper_type != X86_HYPER_XEN_HVM ? "" : " with nopv");
-	return env;
+	for (i = 0; i < ARRAY_SIZE(hv_envs); i++)
+		if (!strcmp(expect, hv_envs[i].name))
+			reference = &hv_envs[i];
+	/* A name not in the table is the runner's mistake: an error, not a skip. */
+	if (!reference) {
+		pr_err("hypervisor_kunit.expect=%s: want native, xen-pv, xen-pvh, xen-hvm, kvm, hyperv or vmware\n",
+		       expect);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int x86_hypervisor_test_init(struct kunit *test)
+{
+	if (!reference)
+		kunit_skip(test, "detected %s: not an environment this suite models",
+			   reference_why);
+	return 0;
 }
 
 /*
@@ -203,7 +220,7 @@ static void skip_unless_told(struct kunit *test, const char *what)
 
 static void hypervisor_type_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 
 	skip_unless_told(test, "x86_hyper_type");
 	KUNIT_EXPECT_EQ_MSG(test, x86_hyper_type, env->hyper_type,
@@ -214,17 +231,17 @@ static void hypervisor_type_test(struct kunit *test)
 
 static void xen_pvh_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 
 	skip_unless_told(test, "xen_pvh_domain()");
-	KUNIT_EXPECT_EQ_MSG(test, !!xen_pvh_domain(), env->xen_pvh,
+	KUNIT_EXPECT_EQ_MSG(test, !!xen_pvh_domain(), env->pvh,
 			    "xen_pvh_domain() is %d, booted %s", !!xen_pvh_domain(),
 			    env->name);
 }
 
 static void xen_domain_type_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 
 	KUNIT_EXPECT_EQ_MSG(test, xen_domain_type, env->xen_type,
 			    "xen_domain_type is %s, reference %s (want %s)",
@@ -234,7 +251,7 @@ static void xen_domain_type_test(struct kunit *test)
 
 static void xenpv_feature_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 	bool xenpv = cpu_feature_enabled(X86_FEATURE_XENPV);
 
 	KUNIT_EXPECT_EQ_MSG(test, xenpv, env->xenpv_feature,
@@ -251,7 +268,7 @@ static void xenpv_feature_test(struct kunit *test)
  */
 static void xen_cpuid_signature_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 	u32 base = hypervisor_cpuid_base("XenVMMXenVMM", 2);
 
 	if (env->xen_cpuid == XEN_LEAVES_EITHER)
@@ -266,7 +283,7 @@ static void xen_cpuid_signature_test(struct kunit *test)
 
 static void paravirt_banner_test(struct kunit *test)
 {
-	const struct hv_env *env = reference_env(test);
+	const struct hv_env *env = reference;
 
 	KUNIT_EXPECT_STREQ_MSG(test, pv_info.name, env->pv_name,
 			       "paravirt backend banner, reference %s", env->name);
@@ -284,6 +301,8 @@ static struct kunit_case x86_hypervisor_test_cases[] = {
 
 static struct kunit_suite x86_hypervisor_test_suite = {
 	.name = "x86_hypervisor",
+	.suite_init = x86_hypervisor_suite_init,
+	.init = x86_hypervisor_test_init,
 	.test_cases = x86_hypervisor_test_cases,
 };
 

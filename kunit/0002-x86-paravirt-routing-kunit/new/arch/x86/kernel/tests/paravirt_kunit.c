@@ -650,4 +650,5 @@ static struct kunit_suite x86_paravirt_test_suite = {
 kunit_test_suite(x86_paravirt_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for x86 pv_ops routing");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

@@ -15,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <asm/irqflags.h>
+#include <xen/interface/xen.h>
 #include <xen/xen.h>
 #include <xen/xen-ops.h>
 
@@ -192,4 +193,5 @@ static struct kunit_suite x86_irqflags_test_suite = {
 kunit_test_suite(x86_irqflags_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for interrupt flags through pv_ops");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

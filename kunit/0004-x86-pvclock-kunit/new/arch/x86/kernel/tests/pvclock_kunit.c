@@ -204,4 +204,5 @@ static struct kunit_suite pvclock_test_suite = {
 kunit_test_suite(pvclock_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the pvclock arithmetic");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

@@ -16,8 +16,8 @@
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/sched/task.h>
 #include <linux/vmalloc.h>
-#include <asm/sections.h>
 #include <asm/tlbflush.h>
 #include <asm/xen/page.h>
 #include <xen/xen.h>
@@ -26,10 +26,23 @@
 #define PATTERN_B	0xc3c3c3c3U
 #define LAZY_PAGES	8
 
+/*
+ * Why the suite does not apply here, NULL where it does: decided once, in
+ * suite_init, and each case skips with it.
+ */
+static const char *xen_pv_mmu_skip_reason;
+
+static int xen_pv_mmu_suite_init(struct kunit_suite *suite)
+{
+	xen_pv_mmu_skip_reason = xen_pv_domain() ? NULL :
+		"not a Xen PV guest: hardware page tables, no p2m";
+	return 0;
+}
+
 static int xen_pv_mmu_test_init(struct kunit *test)
 {
-	if (!xen_pv_domain())
-		kunit_skip(test, "not a Xen PV guest: hardware page tables, no p2m");
+	if (xen_pv_mmu_skip_reason)
+		kunit_skip(test, "%s", xen_pv_mmu_skip_reason);
 	return 0;
 }
 
@@ -48,13 +61,19 @@ static void fill(void *addr, u32 pattern)
 	memset32(addr, pattern, PAGE_SIZE / sizeof(u32));
 }
 
+/* The top-level page table this CPU runs on (init_mm's, or a borrowed one). */
+static pgd_t *live_pgd(void)
+{
+	return __va(read_cr3_pa());
+}
+
 /* Page-table pages are mapped read-only: the guest cannot write them. */
 static void pinned_pgd_read_only_test(struct kunit *test)
 {
-	pte_t *ptep = kernel_pte(test, init_mm.pgd);
+	pte_t *ptep = kernel_pte(test, live_pgd());
 
 	KUNIT_EXPECT_FALSE_MSG(test, pte_flags(*ptep) & _PAGE_RW,
-			       "init_mm.pgd is mapped writable: not pinned");
+			       "the live pgd is mapped writable: not pinned");
 }
 
 /*
@@ -64,7 +83,10 @@ static void pinned_pgd_read_only_test(struct kunit *test)
  * section (interrupts off, so that no handler flushes the batch early) the
  * update is queued and the entry changes when the section is left; a write
  * would change it at once. Then the remapped vmalloc page must read the
- * other page's data.
+ * other page's data. Each remap is read on the CPU that flushed its own
+ * TLB after it (the one flush a module may call): a stale entry elsewhere
+ * can only point at the original page, which the area maps again at the
+ * end.
  */
 static void set_pte_reaches_hypervisor_test(struct kunit *test)
 {
@@ -72,7 +94,7 @@ static void set_pte_reaches_hypervisor_test(struct kunit *test)
 	struct page *other = alloc_page(GFP_KERNEL);
 	unsigned long flags;
 	pte_t *ptep, old, queued;
-	u32 seen;
+	u32 seen, back;
 
 	KUNIT_ASSERT_NOT_NULL(test, area);
 	KUNIT_ASSERT_NOT_NULL(test, other);
@@ -83,25 +105,29 @@ static void set_pte_reaches_hypervisor_test(struct kunit *test)
 			       "the pte page is writable: the update would bypass Xen");
 
 	old = *ptep;
+	preempt_disable();
 	local_irq_save(flags);
 	arch_enter_lazy_mmu_mode();
 	set_pte(ptep, mk_pte(other, PAGE_KERNEL));
 	queued = READ_ONCE(*ptep);
 	arch_leave_lazy_mmu_mode();
 	local_irq_restore(flags);
-	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + PAGE_SIZE);
+	__flush_tlb_all();
 	seen = READ_ONCE(*(u32 *)area);
+	preempt_enable();
 	KUNIT_EXPECT_EQ_MSG(test, pte_pfn(queued), pte_pfn(old),
 			    "update not deferred in lazy MMU mode: not a queued hypercall");
 	KUNIT_EXPECT_EQ(test, pte_pfn(*ptep), page_to_pfn(other));
 	KUNIT_EXPECT_EQ(test, (native_pte_val(*ptep) & PTE_PFN_MASK) >> PAGE_SHIFT,
 			pfn_to_mfn(page_to_pfn(other)));
 
+	preempt_disable();
 	set_pte(ptep, old);
-	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + PAGE_SIZE);
+	__flush_tlb_all();
+	back = READ_ONCE(*(u32 *)area);
+	preempt_enable();
 	KUNIT_EXPECT_EQ_MSG(test, seen, PATTERN_B, "the new mapping is not in effect");
-	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(*(u32 *)area), PATTERN_A,
-			    "the old mapping did not come back");
+	KUNIT_EXPECT_EQ_MSG(test, back, PATTERN_A, "the old mapping did not come back");
 	__free_page(other);
 	vfree(area);
 }
@@ -140,9 +166,9 @@ static void lazy_mmu_batches_updates_test(struct kunit *test)
 	for (i = 0; i < LAZY_PAGES; i++)
 		applied += pte_pfn(*ptep[i]) == page_to_pfn(other);
 
+	/* Nothing was read through the area while remapped: no TLB entry to flush. */
 	for (i = 0; i < LAZY_PAGES; i++)
 		set_pte(ptep[i], old[i]);
-	flush_tlb_kernel_range((unsigned long)area, (unsigned long)area + LAZY_PAGES * PAGE_SIZE);
 	__free_page(other);
 	vfree(area);
 
@@ -157,8 +183,8 @@ static void pte_pfn_mfn_round_trip_test(struct kunit *test)
 	struct page *page = alloc_page(GFP_KERNEL);
 	unsigned long pfns[] = {
 		page ? page_to_pfn(page) : 0,
-		PFN_DOWN(__pa_symbol(_stext)),
-		PFN_DOWN(__pa(init_mm.pgd)),
+		PFN_DOWN(__pa_symbol(&init_task)),
+		PFN_DOWN(__pa(live_pgd())),
 		my_zero_pfn(0),
 	};
 	int i;
@@ -177,21 +203,21 @@ static void pte_pfn_mfn_round_trip_test(struct kunit *test)
 }
 
 /*
- * m2p(p2m(pfn)) == pfn for frames the guest certainly owns (the kernel's
- * text, its page tables, a page just allocated), which must have a machine
- * frame, and for RAM frames spread over the guest. How many of those are
+ * m2p(p2m(pfn)) == pfn for frames the guest certainly owns (the kernel
+ * image, its page tables, a page just allocated), which must have a machine
+ * frame, and for RAM frames spread over the p2m. How many of those are
  * populated depends on the domain (a ballooned dom0, a domU whose maxmem is
  * above its memory): one that has no machine frame is ballooned out and
  * not checked.
  */
 static void p2m_m2p_agree_test(struct kunit *test)
 {
-	unsigned long pfn, mfn, step = max(max_pfn / 512, 1UL);
+	unsigned long pfn, mfn, step = max(xen_p2m_size / 512, 1UL);
 	struct page *page = alloc_page(GFP_KERNEL);
 	unsigned long owned[] = {
 		page ? page_to_pfn(page) : 0,
-		PFN_DOWN(__pa_symbol(_stext)),
-		PFN_DOWN(__pa(init_mm.pgd)),
+		PFN_DOWN(__pa_symbol(&init_task)),
+		PFN_DOWN(__pa(live_pgd())),
 	};
 	int i;
 
@@ -207,7 +233,7 @@ static void p2m_m2p_agree_test(struct kunit *test)
 	__free_page(page);
 
 	/* Stop at the first disagreement: one bad table gives hundreds. */
-	for (pfn = 0; pfn < max_pfn; pfn += step) {
+	for (pfn = 0; pfn < xen_p2m_size; pfn += step) {
 		if (!pfn_valid(pfn) || !page_is_ram(pfn))
 			continue;
 		mfn = pfn_to_mfn(pfn);
@@ -244,6 +270,7 @@ static struct kunit_case xen_pv_mmu_test_cases[] = {
 
 static struct kunit_suite xen_pv_mmu_test_suite = {
 	.name = "xen_pv_mmu",
+	.suite_init = xen_pv_mmu_suite_init,
 	.init = xen_pv_mmu_test_init,
 	.test_cases = xen_pv_mmu_test_cases,
 };

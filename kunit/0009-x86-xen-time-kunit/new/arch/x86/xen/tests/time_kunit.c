@@ -76,10 +76,23 @@ static enum hrtimer_restart oneshot_fn(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
+/*
+ * Why the suite does not apply here, NULL where it does: decided once, in
+ * suite_init, and each case skips with it.
+ */
+static const char *xen_timer_skip_reason;
+
+static int xen_timer_suite_init(struct kunit_suite *suite)
+{
+	xen_timer_skip_reason = xen_domain() ? NULL :
+		"not a Xen guest: native clockevents and clocksource";
+	return 0;
+}
+
 static int xen_timer_test_init(struct kunit *test)
 {
-	if (!xen_domain())
-		kunit_skip(test, "not a Xen guest: native clockevents and clocksource");
+	if (xen_timer_skip_reason)
+		kunit_skip(test, "%s", xen_timer_skip_reason);
 	return 0;
 }
 
@@ -208,6 +221,7 @@ static struct kunit_case xen_timer_test_cases[] = {
 
 static struct kunit_suite xen_timer_test_suite = {
 	.name = "xen_timer",
+	.suite_init = xen_timer_suite_init,
 	.init = xen_timer_test_init,
 	.test_cases = xen_timer_test_cases,
 };
