@@ -14,7 +14,8 @@ PVHARNESS := $(BUILD)/harness/main/pvharness
 
 .DEFAULT_GOAL := help
 .PHONY: help deps tree patches check-patches kernel initramfs \
-	boots kunit mutations summary demo test clean distclean check
+	boots kunit mutations summary demo test clean distclean check \
+	debug-boots check-matrix kunit-tool
 
 help: ## list the targets
 	@echo "pvops: one bzImage, booted in each column: $(COLUMNS)."
@@ -51,6 +52,9 @@ boots: kernel initramfs pvharness ## boot every column, go on past a failed one
 kunit: kernel initramfs pvharness ## boot every column, print KUnit pass/fail/skip per suite per boot
 	@rc=0; for c in $(COLUMNS); do $(PVHARNESS) boot $$c || rc=1; done; \
 	$(PVHARNESS) kunit-table --skips || rc=1; exit $$rc
+
+debug-boots: tree initramfs pvharness ## the debug kernel (scripts/config/debug/: lockdep, KASAN, ...) booted in every column
+	@$(S)/debug-boots.sh
 
 mutations: kernel initramfs pvharness ## break the kernel on purpose (scripts/mutations/), show each suite catches it
 	@$(S)/mutate.sh
@@ -101,11 +105,19 @@ demo: ## the main job: deps, tree, kernel, initramfs, every column booted, summa
 check: tree ## every gate (build, checkpatch, sparse, W=1, cocci, ...) on every patch; table in the output
 	@$(S)/check.sh $(if $(GATES),--gates $(GATES)) $(if $(RANGE),--patches $(RANGE))
 
+kunit-tool: tree ## kunit.py run --kunitconfig=DIR for each .kunitconfig of the series (x86 plain, Xen under Xen)
+	@$(S)/kunit-tool.sh
+
+check-matrix: tree ## the series built in the configs of scripts/config/matrix/ at the end of each series
+	@$(S)/matrix.sh
+
 test: ## the whole test suite (what .ci/run calls); ends with "N passed, N failed"
 	@$(S)/test.sh
 
 clean: ## remove build outputs but keep the kernel tree
 	rm -rf $(BUILD)/obj $(BUILD)/kconfig $(BUILD)/boot $(BUILD)/initramfs \
+		$(BUILD)/obj-debug $(BUILD)/kconfig-debug $(BUILD)/config-debug.id \
+		$(BUILD)/boot-debug $(BUILD)/matrix \
 		$(BUILD)/initramfs-dom0 $(BUILD)/initrd-dom0.gz $(BUILD)/initrd.gz \
 		$(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
 

@@ -18,6 +18,7 @@ PKGS=(
 	cmake libgtest-dev googletest	# the C++ harness and its tests
 	nlohmann-json3-dev libcli11-dev	# its JSON and its command line
 	clang clang-format libclang-rt-14-dev	# libFuzzer, formatting
+	lld llvm			# make check-matrix: the LLVM=1 build
 	xen-utils-4.17 xen-utils-common xenstore-utils	# the dom0 toolstack (domU columns)
 )
 mapfile -t want < <(printf '%s\n' "${PKGS[@]}" | sed 's/#.*//' | tr ' \t' '\n\n' | grep -v '^$')

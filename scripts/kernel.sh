@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Configure build/linux from tinyconfig plus the fragments in
-# scripts/config/ (base, Xen, KUnit) and build one bzImage into build/obj.
+# scripts/config/ (base, Xen, KUnit) and build one bzImage into build/obj;
+# with PVOPS_DEBUG=1, plus scripts/config/debug/, into build/obj-debug.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 FRAGS=("$PVOPS_ROOT"/scripts/config/base.config
        "$PVOPS_ROOT"/scripts/config/xen.config
        "$PVOPS_ROOT"/scripts/config/kunit.config)
+[ -n "$KVARIANT" ] && FRAGS+=("$PVOPS_ROOT"/scripts/config/debug/debug.config)
 # PVOPS_CONFIG_DROP="OPT ...": leave these options out of the fragments,
 # for a tree that does not have them (scripts/hcstats-cost.sh builds the
 # series without the hypercall accounting patch).
@@ -38,9 +40,9 @@ KMAKE=(make -C "$TREE" ARCH="$KARCH" CC="$cc" HOSTCC=gcc)
 # tree (the series adds options): regenerate it only when either changed,
 # and touch build/obj/.config only when its contents change.
 config_id=$(sha_of "${FRAGS[@]}")-$(git -C "$TREE" rev-parse HEAD 2>/dev/null || echo nogit)
-if [ "$(cat "$BUILD/config.id" 2>/dev/null)" != "$config_id" ] || [ ! -f "$OBJ/.config" ]; then
-	log=$LOGS/config.log
-	kc=$BUILD/kconfig
+if [ "$(cat "$BUILD/config$KVARIANT.id" 2>/dev/null)" != "$config_id" ] || [ ! -f "$OBJ/.config" ]; then
+	log=$LOGS/config$KVARIANT.log
+	kc=$BUILD/kconfig$KVARIANT
 	say "config: tinyconfig + ${FRAGS[*]##*/} (log: $log)"
 	rm -rf "$kc"
 	mkdir -p "$kc" "$OBJ"
@@ -61,10 +63,10 @@ if [ "$(cat "$BUILD/config.id" 2>/dev/null)" != "$config_id" ] || [ ! -f "$OBJ/.
 	done || true)
 	[ -z "$bad" ] || die "config option not as requested: $(echo "$bad" | head -n1 | tr -d '\n'); see $log"
 	cmp -s "$kc/.config" "$OBJ/.config" || cp "$kc/.config" "$OBJ/.config"
-	echo "$config_id" >"$BUILD/config.id"
+	echo "$config_id" >"$BUILD/config$KVARIANT.id"
 fi
 
-log=$LOGS/build.log
+log=$LOGS/build$KVARIANT.log
 : >"$log"
 say "build: bzImage with -j$JOBS, CC=\"$cc\" (log: $log)"
 start=$SECONDS

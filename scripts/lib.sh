@@ -5,7 +5,10 @@ PVOPS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$PVOPS_ROOT/build}
 case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
 TREE=$BUILD/linux		# git tree: base tag + the series
-OBJ=$BUILD/obj			# kbuild output (O=)
+# PVOPS_DEBUG=1: the debug kernel (scripts/config/debug/), built apart.
+KVARIANT=
+[ "${PVOPS_DEBUG:-0}" = 1 ] && KVARIANT=-debug
+OBJ=$BUILD/obj$KVARIANT		# kbuild output (O=)
 LOGS=$BUILD/logs
 PATCHES=${PATCHES:-$PVOPS_ROOT/patches}
 DEBIAN_TARBALL=${DEBIAN_TARBALL:-/usr/src/linux-source-6.12.tar.xz}

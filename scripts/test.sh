@@ -124,6 +124,8 @@ stage_check() {
 	check "check: a W=1 warning is named by patch and gate" "$T/check-breaks.sh" w1
 	check "check: a build break mid-series fails that patch, later ones skip" "$T/check-breaks.sh" build
 	check "check: a patch that does not apply fails apply, later ones skip" "$T/check-breaks.sh" apply
+	check "matrix: a KVM guest without Xen, tests as modules, builds at the end of each series" \
+		"$S/matrix.sh" kvm-guest
 }
 
 stage_boots() {
