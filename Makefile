@@ -116,8 +116,8 @@ test: ## the whole test suite (what .ci/run calls); ends with "N passed, N faile
 
 clean: ## remove build outputs but keep the kernel tree
 	rm -rf $(BUILD)/obj $(BUILD)/kconfig $(BUILD)/boot $(BUILD)/initramfs \
-		$(BUILD)/obj-debug $(BUILD)/kconfig-debug $(BUILD)/config-debug.id \
-		$(BUILD)/boot-debug $(BUILD)/matrix \
+		$(BUILD)/obj-debug* $(BUILD)/kconfig-debug* $(BUILD)/config-debug*.id \
+		$(BUILD)/boot-debug* $(BUILD)/matrix \
 		$(BUILD)/initramfs-dom0 $(BUILD)/initrd-dom0.gz $(BUILD)/initrd.gz \
 		$(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
 

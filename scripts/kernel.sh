@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Configure build/linux from tinyconfig plus the fragments in
 # scripts/config/ (base, Xen, KUnit) and build one bzImage into build/obj;
-# with PVOPS_DEBUG=1, plus scripts/config/debug/, into build/obj-debug.
+# with PVOPS_DEBUG=1 (or kasan), plus scripts/config/debug/, into
+# build/obj-debug (build/obj-debug-kasan).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -10,6 +11,7 @@ FRAGS=("$PVOPS_ROOT"/scripts/config/base.config
        "$PVOPS_ROOT"/scripts/config/xen.config
        "$PVOPS_ROOT"/scripts/config/kunit.config)
 [ -n "$KVARIANT" ] && FRAGS+=("$PVOPS_ROOT"/scripts/config/debug/debug.config)
+[ "$KVARIANT" = -debug-kasan ] && FRAGS+=("$PVOPS_ROOT"/scripts/config/debug/kasan.config)
 # PVOPS_CONFIG_DROP="OPT ...": leave these options out of the fragments,
 # for a tree that does not have them (scripts/hcstats-cost.sh builds the
 # series without the hypercall accounting patch).

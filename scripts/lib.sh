@@ -5,9 +5,14 @@ PVOPS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$PVOPS_ROOT/build}
 case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
 TREE=$BUILD/linux		# git tree: base tag + the series
-# PVOPS_DEBUG=1: the debug kernel (scripts/config/debug/), built apart.
-KVARIANT=
-[ "${PVOPS_DEBUG:-0}" = 1 ] && KVARIANT=-debug
+# PVOPS_DEBUG=1: the debug kernel (scripts/config/debug/debug.config),
+# PVOPS_DEBUG=kasan: the same with KASAN (kasan.config), each built apart.
+case ${PVOPS_DEBUG:-0} in
+0) KVARIANT= ;;
+1) KVARIANT=-debug ;;
+kasan) KVARIANT=-debug-kasan ;;
+*) echo "pvops: error: PVOPS_DEBUG=$PVOPS_DEBUG: want 0, 1 or kasan" >&2; exit 1 ;;
+esac
 OBJ=$BUILD/obj$KVARIANT		# kbuild output (O=)
 LOGS=$BUILD/logs
 PATCHES=${PATCHES:-$PVOPS_ROOT/patches}

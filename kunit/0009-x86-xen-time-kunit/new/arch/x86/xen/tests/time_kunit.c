@@ -113,7 +113,7 @@ static void oneshot_timer_test(struct kunit *test)
 	int cpu;
 
 	init_completion(&o.fired);
-	hrtimer_init(&o.timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
+	hrtimer_init_on_stack(&o.timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
 	o.timer.function = oneshot_fn;
 
 	migrate_disable();
@@ -130,6 +130,7 @@ static void oneshot_timer_test(struct kunit *test)
 	}
 	migrate_enable();
 	hrtimer_cancel(&o.timer);
+	destroy_hrtimer_on_stack(&o.timer);
 
 	/* An HVM guest uses Xen's timer only with Xen's clock (xen_hvm_init_time_ops()). */
 	if (o.irq < 0 && xen_hvm_domain() &&
