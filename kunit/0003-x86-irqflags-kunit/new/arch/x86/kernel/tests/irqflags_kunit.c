@@ -12,10 +12,8 @@
 
 #include <kunit/test.h>
 #include <linux/irqflags.h>
-#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <asm/irqflags.h>
-#include <xen/interface/xen.h>
 #include <xen/xen.h>
 #include <xen/xen-ops.h>
 
@@ -32,7 +30,7 @@ static bool backend_says_disabled(void)
 
 	preempt_disable();
 	if (xen_pv_domain())
-		disabled = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+		disabled = xen_upcall_mask_for_test();
 	else
 		disabled = !(native_save_fl() & X86_EFLAGS_IF);
 	preempt_enable();
@@ -141,11 +139,11 @@ static void xen_upcall_mask_test(struct kunit *test)
 
 	/* One vCPU's mask throughout: no migration between the reads. */
 	preempt_disable();
-	masks[0] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+	masks[0] = xen_upcall_mask_for_test();
 	local_irq_save(flags);
-	masks[1] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+	masks[1] = xen_upcall_mask_for_test();
 	local_irq_restore(flags);
-	masks[2] = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+	masks[2] = xen_upcall_mask_for_test();
 	preempt_enable();
 
 	KUNIT_EXPECT_EQ(test, masks[0], 0);
