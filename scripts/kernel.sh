@@ -55,14 +55,7 @@ if [ "$(cat "$BUILD/config$KVARIANT.id" 2>/dev/null)" != "$config_id" ] || [ ! -
 		"${KMAKE[@]}" O="$kc" olddefconfig
 	} >"$log" 2>&1 || die "kernel configuration failed; see $log"
 	# Every option a fragment asks for must have survived olddefconfig.
-	bad=$(cat "${FRAGS[@]}" | grep -E '^CONFIG_[A-Z0-9_]+=' | while IFS= read -r want; do
-		opt=${want%%=*} val=${want#*=}
-		if [ "$val" = n ]; then
-			grep -qx "$opt=[ym]" "$kc/.config" && echo "$opt=n (got $(grep "^$opt=" "$kc/.config"))"
-		else
-			grep -qx "$want" "$kc/.config" || echo "$want (got $(grep -E "^$opt=|# $opt is not set" "$kc/.config" || echo unset))"
-		fi
-	done || true)
+	bad=$(unmet_options "$kc/.config" "${FRAGS[@]}")
 	[ -z "$bad" ] || die "config option not as requested: $(echo "$bad" | head -n1 | tr -d '\n'); see $log"
 	cmp -s "$kc/.config" "$OBJ/.config" || cp "$kc/.config" "$OBJ/.config"
 	echo "$config_id" >"$BUILD/config$KVARIANT.id"

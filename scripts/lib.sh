@@ -94,6 +94,27 @@ series_patches() {
 	done
 }
 
+# The options fragments $2... ask for (the last one naming an option
+# wins, as merge_config.sh takes them) that the resolved config $1 does
+# not have, one "CONFIG_X=v (got ...)" a line; nothing when all stuck.
+unmet_options() {
+	local config=$1 want opt val
+	shift
+	cat "$@" | grep -E '^CONFIG_[A-Z0-9_]+=' |
+		awk -F= '{ v[$1] = $0; if (!($1 in o)) { o[$1] = ++n; k[n] = $1 } }
+			 END { for (i = 1; i <= n; i++) print v[k[i]] }' |
+		while IFS= read -r want; do
+			opt=${want%%=*} val=${want#*=}
+			if [ "$val" = n ]; then
+				grep -qx "$opt=[ym]" "$config" && echo "$opt=n (got $(grep "^$opt=" "$config"))"
+			else
+				grep -qx "$want" "$config" ||
+					echo "$want (got $(grep -E "^$opt=|# $opt is not set" "$config" || echo unset))"
+			fi
+		done
+	return 0
+}
+
 sha_of() {
 	cat "$@" 2>/dev/null | sha256sum | cut -c1-16
 }

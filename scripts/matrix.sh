@@ -65,16 +65,9 @@ worktree() {
 
 header() { sed -n "s/^# $1: *//p" "$2" | head -n1; }
 
-# The options the fragments ask for, the last one winning, as NAME=VALUE.
-wanted() {
-	cat "$@" | grep -E '^CONFIG_[A-Z0-9_]+=' |
-		awk -F= '{ v[$1] = $0; if (!($1 in o)) { o[$1] = ++n; k[n] = $1 } }
-			 END { for (i = 1; i <= n; i++) print v[k[i]] }'
-}
-
 # One build: config $1 at the end of series $2, from source $3.
 build_one() {
-	local c=$1 s=$2 src=$3 frag=$MDIR/$1.config name=$2-$1 log obj base mk cc t0 bad want
+	local c=$1 s=$2 src=$3 frag=$MDIR/$1.config name=$2-$1 log obj base mk cc t0 bad
 	local -a frags make_args targets words
 	obj=$BUILD/matrix/$name log=$MLOGS/$name.log
 	: >"$log"
@@ -105,14 +98,7 @@ build_one() {
 			"$obj/.config" "${frags[@]}" &&
 		"${kmake[@]}" olddefconfig
 	} >>"$log" 2>&1 || { RESULT+=("$name fail: configuration failed (log: $log)"); return; }
-	bad=$(wanted "${frags[@]}" | while IFS= read -r want; do
-		opt=${want%%=*} val=${want#*=}
-		if [ "$val" = n ]; then
-			grep -qx "$opt=[ym]" "$obj/.config" && echo "$opt=n"
-		else
-			grep -qx "$want" "$obj/.config" || echo "$want"
-		fi
-	done)
+	bad=$(unmet_options "$obj/.config" "${frags[@]}")
 	if [ -n "$bad" ]; then
 		RESULT+=("$name fail: not configured as asked: $(echo $bad) (log: $log)")
 		return
