@@ -17,7 +17,7 @@ set -uo pipefail
 [ -d "$TREE/.git" ] || die "no kernel tree at $TREE; run 'make tree' first"
 [ -f "$XEN_GZ" ] || die "$XEN_GZ missing (Debian package xen-hypervisor-4.17-amd64); run 'make deps'"
 KLOGS=$LOGS/kunit-tool
-mkdir -p "$KLOGS"
+mkdir -p "$KLOGS" "$BUILD/kunit"
 kbuild_lock
 cc=gcc
 command -v ccache >/dev/null 2>&1 && cc="ccache gcc" && export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1

@@ -82,8 +82,37 @@ kbuild_lock() {
 # order they apply, and every patch file of them in that order, cover
 # letters left out (series_patches [DIR], DIR defaulting to $PATCHES).
 SERIES_LIST=$PVOPS_ROOT/scripts/series-list
+# read_series_list: SNAMES, the series in the order they apply, and per
+# name S_FIRST (its first patch source number), S_ON (the series it is
+# sent on top of, or - for the pristine base alone), S_COVER (its cover
+# letter's text, a path) and S_PREFIX (its subject prefix).
+declare -A S_FIRST S_ON S_COVER S_PREFIX
+SNAMES=()
+read_series_list() {
+	local name first on cover prefix last=-
+	SNAMES=()
+	while read -r name first on cover prefix; do
+		case $name in '#'* | '') continue ;; esac
+		[[ $first =~ ^[0-9]{4}$ ]] && [ -f "$PVOPS_ROOT/$cover" ] && [ -n "$prefix" ] &&
+			{ [ "$on" = - ] || [ "$on" = "$last" ]; } ||
+			die "bad line for series '$name' in $SERIES_LIST (NAME FIRST ON COVER PREFIX; ON is - or the series above)"
+		last=$name
+		SNAMES+=("$name")
+		S_FIRST[$name]=$first S_ON[$name]=$on S_COVER[$name]=$PVOPS_ROOT/$cover S_PREFIX[$name]=$prefix
+	done <"$SERIES_LIST"
+	[ ${#SNAMES[@]} -gt 0 ] || die "no series in $SERIES_LIST"
+}
 series_names() {
-	awk '!/^#/ && NF { print $1 }' "$SERIES_LIST"
+	[ ${#SNAMES[@]} -gt 0 ] || read_series_list
+	printf '%s\n' "${SNAMES[@]}"
+}
+# The series $1 is sent on top of, nearest first (none for -).
+series_below() {
+	local s=${S_ON[$1]}
+	while [ "$s" != - ]; do
+		echo "$s"
+		s=${S_ON[$s]}
+	done
 }
 series_patches() {
 	local dir=${1:-$PATCHES} s p

@@ -59,18 +59,8 @@ fill() {
 		-e "s|@BASE_VERSION@|$base_version|g" "$1"
 }
 
-# The series (scripts/series-list): NAMES, and per name its first patch
-# number, cover letter text and subject prefix.
-declare -A S_FIRST S_COVER S_PREFIX
-NAMES=()
-while read -r name first cover prefix; do
-	case $name in '#'* | '') continue ;; esac
-	[[ $first =~ ^[0-9]{4}$ ]] && [ -f "$PVOPS_ROOT/$cover" ] && [ -n "$prefix" ] ||
-		die "bad line for series '$name' in $SERIES_LIST (NAME FIRST COVER PREFIX)"
-	NAMES+=("$name")
-	S_FIRST[$name]=$first S_COVER[$name]=$PVOPS_ROOT/$cover S_PREFIX[$name]=$prefix
-done <"$SERIES_LIST"
-[ ${#NAMES[@]} -gt 0 ] || die "no series in $SERIES_LIST"
+read_series_list
+NAMES=("${SNAMES[@]}")
 
 # The series a patch source number belongs to.
 series_of() {
@@ -96,7 +86,7 @@ list_patches() {
 }
 
 generate() {
-	local out=$1 parent tree commit idx=0 d f rel mode sha date s prev
+	local out=$1 parent tree commit idx=0 d f rel mode sha date s prev from to
 	local -a dirs
 	local -A tip
 	mapfile -t dirs < <(list_patches) || die "bad series sources; see $log"
@@ -138,22 +128,51 @@ generate() {
 	unset GIT_INDEX_FILE
 	rm -rf "$out"
 	mkdir -p "$out"
-	# Each series on top of the previous one; --base names the pristine
-	# tree and lists the earlier series' patches as prerequisites.
+	# Each series on top of the one before it, or alone on the pristine
+	# tree (ON is -); --base names the pristine tree and lists the
+	# patches of the series below as prerequisites.
 	prev=$BASE_TAG
 	for s in "${NAMES[@]}"; do
 		[ -n "${tip[$s]:-}" ] || die "series '$s' of $SERIES_LIST has no patches"
+		from=$prev to=${tip[$s]}
+		if [ "${S_ON[$s]}" = - ] && [ "$prev" != "$BASE_TAG" ]; then
+			to=$(replay_on_base "$s" "$prev" "${tip[$s]}") || exit 1
+			from=$BASE_TAG
+		fi
 		GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
 		GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
 		git -C "$TREE" -c core.abbrev=12 -c diff.noprefix=false -c format.signature= \
 			format-patch -q --no-signature --zero-commit --cover-letter \
 			--subject-prefix="${S_PREFIX[$s]}" --base="$BASE_TAG" \
-			-o "$out/$s" "$prev..${tip[$s]}" >>"$log" 2>&1 ||
+			-o "$out/$s" "$from..$to" >>"$log" 2>&1 ||
 			die "git format-patch of series '$s' failed; see $log"
 		fill_cover "$out/$s/0000-cover-letter.patch" "${S_COVER[$s]}"
 		prev=${tip[$s]}
 	done
 	say "series: $idx patches in ${#NAMES[@]} series (${NAMES[*]}) written to $out"
+}
+
+# The commits $2..$3 of series $1, replayed on the pristine tree with the
+# same messages, authors and dates; prints the last one.
+replay_on_base() {
+	local s=$1 c p t date
+	p=$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")
+	GIT_INDEX_FILE=$(mktemp "$BUILD/series.index.XXXXXX")
+	export GIT_INDEX_FILE
+	git -C "$TREE" read-tree "$BASE_TAG"
+	for c in $(git -C "$TREE" rev-list --reverse "$2..$3"); do
+		git -C "$TREE" diff --binary "$c^" "$c" | git -C "$TREE" apply --cached - >>"$log" 2>&1 ||
+			die "series '$s' goes on the pristine tree alone ($SERIES_LIST), but \"$(git -C "$TREE" log -1 --format=%s "$c")\" does not apply there; see $log"
+		t=$(git -C "$TREE" write-tree)
+		date=$(git -C "$TREE" log -1 --format=%aI "$c")
+		p=$(git -C "$TREE" cat-file commit "$c" | sed '1,/^$/d' |
+		    GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
+		    GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
+		    GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
+		    git -C "$TREE" commit-tree "$t" -p "$p" -F -)
+	done
+	rm -f "$GIT_INDEX_FILE"
+	echo "$p"
 }
 
 # Put the cover text ($2) where format-patch left its placeholders in $1:

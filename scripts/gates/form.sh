@@ -26,7 +26,7 @@ header() {
 gate_form() {
 	local num=$1 p=$2 log=$CLOGS/$1-form.log subj from fails=() warns=() \
 		summary prefix path re body words
-	local idx=${SIDX[$p]} n=${SCOUNT[${SOF[$p]}]} tag=${SPREFIX[${SOF[$p]}]}
+	local idx=${SIDX[$p]} n=${SCOUNT[${SOF[$p]}]} tag=${S_PREFIX[${SOF[$p]}]}
 	: >"$log"
 	from=$(header From "$p")
 	[[ $from =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] || fails+=("no From: Name <address> (got '${from:-nothing}')")

@@ -35,16 +35,13 @@ result() {
 # load_series DIR: SERIES, every patch in the order they apply; per patch
 # path GNUM (its number across the series, 0001..., what --patches and
 # the table use), SOF (its series) and SIDX (its number in that series);
-# SNAMES, and per series SCOUNT (patches) and SPREFIX ("PATCH", "RFC PATCH").
-declare -A GNUM SOF SIDX SCOUNT SPREFIX
-SERIES=() SNAMES=()
+# per series SCOUNT (patches), and what read_series_list (lib.sh) gives.
+declare -A GNUM SOF SIDX SCOUNT
+SERIES=()
 load_series() {
-	local dir=$1 s p i=0 name first cover prefix
-	while read -r name first cover prefix; do
-		case $name in '#'* | '') continue ;; esac
-		SNAMES+=("$name")
-		SPREFIX[$name]=$prefix SCOUNT[$name]=0
-	done <"$SERIES_LIST"
+	local dir=$1 s p i=0
+	read_series_list
+	for s in "${SNAMES[@]}"; do SCOUNT[$s]=0; done
 	mapfile -t SERIES < <(series_patches "$dir")
 	for p in "${SERIES[@]}"; do
 		i=$((i + 1))

@@ -33,7 +33,7 @@ cover_gate() {
 }
 
 # The base of series $1: format-patch --base wrote it, it is the Debian
-# tree, and the patches of the series before it ($2...) are named as its
+# tree, and the patches of the series below it ($2...) are named as its
 # prerequisites, in order (git patch-id --stable, as format-patch counts).
 base_gate() {
 	local s=$1 cover=$SNAP/$1/0000-cover-letter.patch base want have p
@@ -46,7 +46,7 @@ base_gate() {
 	elif [ "$base" != "$BASE_COMMIT" ]; then
 		sresult "$s base" fail "base-commit $base is not $BASE_TAG ($BASE_COMMIT)"
 	elif [ "$have" != "$want" ]; then
-		sresult "$s base" fail "prerequisite-patch-id lines are not the $# patches of the series before it"
+		sresult "$s base" fail "prerequisite-patch-id lines are not the $# patches of the series below it"
 	elif [ $# -gt 0 ]; then
 		sresult "$s base" pass "Linux $BASE_VERSION, $BASE_TAG ${BASE_COMMIT:0:12}, after $# prerequisite patches"
 	else
@@ -55,12 +55,14 @@ base_gate() {
 }
 
 series_gates() {
-	local why=() lists l to s p n
-	local -a before=()
+	local why=() lists l to s p n below
+	local -a before
 	for s in "${SNAMES[@]}"; do
-		cover_gate "$s" "${SCOUNT[$s]}" "${SPREFIX[$s]}"
+		cover_gate "$s" "${SCOUNT[$s]}" "${S_PREFIX[$s]}"
+		# Its prerequisites: the patches of the series it goes on top of.
+		below=" $(series_below "$s" | paste -sd' ') " before=()
+		for p in "${SERIES[@]}"; do [[ $below == *" ${SOF[$p]} "* ]] && before+=("$p"); done
 		base_gate "$s" "${before[@]}"
-		for p in "${SERIES[@]}"; do [ "${SOF[$p]}" = "$s" ] && before+=("$p"); done
 	done
 	# .b4-config parses, and sends the series to the lists of the
 	# MAINTAINERS entries the series adds.
