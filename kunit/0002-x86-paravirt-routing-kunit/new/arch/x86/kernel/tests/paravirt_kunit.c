@@ -586,10 +586,10 @@ static void irq_disable_call_site_test(struct kunit *test)
 	local_irq_save(flags);
 	hw_flags = native_save_fl();
 	if (xen_pv)
-		mask_on = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+		mask_on = xen_upcall_mask_for_test();
 	local_irq_restore(flags);
 	if (xen_pv)
-		mask_off = this_cpu_read(xen_vcpu)->evtchn_upcall_mask;
+		mask_off = xen_upcall_mask_for_test();
 	preempt_enable();
 
 	KUNIT_ASSERT_FALSE(test, irqs_disabled_flags(flags));
