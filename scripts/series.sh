@@ -139,8 +139,10 @@ generate() {
 			to=$(replay_on_base "$s" "$prev" "${tip[$s]}") || exit 1
 			from=$BASE_TAG
 		fi
+		# The cover letter is dated as the series, just before its patches.
 		GIT_AUTHOR_NAME=$AUTHOR_NAME GIT_AUTHOR_EMAIL=$AUTHOR_EMAIL \
 		GIT_COMMITTER_NAME=$AUTHOR_NAME GIT_COMMITTER_EMAIL=$AUTHOR_EMAIL \
+		GIT_COMMITTER_DATE="${series_date}T00:00:00Z" \
 		git -C "$TREE" -c core.abbrev=12 -c diff.noprefix=false -c format.signature= \
 			format-patch -q --no-signature --zero-commit --cover-letter \
 			--subject-prefix="${S_PREFIX[$s]}" --base="$BASE_TAG" \

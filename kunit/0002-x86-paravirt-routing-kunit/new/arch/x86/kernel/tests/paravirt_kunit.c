@@ -69,7 +69,7 @@ static const char *const pv_env_names[PV_ENV_NR] = {
  * @env: the environment, from x86_hyper_type and the Xen domain type
  * @pagetable_dying: Xen HVM and PVH: Xen accepts HVMOP_pagetable_dying, so
  *		     xen_hvm_init_mmu_ops() installed xen_hvm_exit_mmap
- * @tdx: an Intel TDX guest (of KVM or Hyper-V), whose halt and safe_halt
+ * @tdx: an Intel TDX guest (of KVM, Hyper-V or VMware), whose halt and safe_halt
  *	 are TDX's own (tdx_early_init())
  */
 struct pv_detected {
@@ -236,6 +236,8 @@ static const struct pv_takeover pv_takeovers[] = {
 	{ PV_ENV_KVM, "irq.halt", "tdx_halt", PV_TAKEN_IF_TDX },
 	{ PV_ENV_HYPERV, "irq.safe_halt", "tdx_safe_halt", PV_TAKEN_IF_TDX },
 	{ PV_ENV_HYPERV, "irq.halt", "tdx_halt", PV_TAKEN_IF_TDX },
+	{ PV_ENV_VMWARE, "irq.safe_halt", "tdx_safe_halt", PV_TAKEN_IF_TDX },
+	{ PV_ENV_VMWARE, "irq.halt", "tdx_halt", PV_TAKEN_IF_TDX },
 	/* arch/x86/kernel/kvm.c and kvmclock.c: by KVM CPUID features */
 	{ PV_ENV_KVM, "mmu.flush_tlb_multi", "kvm_flush_tlb_multi", PV_TAKEN_MAYBE },
 	{ PV_ENV_KVM, "sched_clock", "kvm_sched_clock_read", PV_TAKEN_MAYBE },
@@ -485,6 +487,8 @@ static const struct pv_model_case pv_model_cases[] = {
 	  "steal_clock", "vmware_steal_clock", true },
 	{ "VMware set_pte is native", X86_HYPER_VMWARE, false, false, false,
 	  "mmu.set_pte", "native_set_pte", true },
+	{ "VMware TDX guest halts with TDX", X86_HYPER_VMWARE, false, false, true,
+	  "irq.safe_halt", "tdx_safe_halt", true },
 };
 
 static void pv_model_case_desc(const struct pv_model_case *c, char *desc)
