@@ -100,9 +100,9 @@ build_one() {
 	} >>"$log" 2>&1 || { RESULT+=("$name fail: configuration failed (log: $log)"); return; }
 	# An option of a later series (the project fragments name the RFC's)
 	# is not in this tree at all: not asked of it.
-	bad=$(unmet_options "$obj/.config" "${frags[@]}" | while read -r o _; do
-		o=${o%%=*}
-		grep -rqx --include='Kconfig*' "config ${o#CONFIG_}" "$src" && echo "$o"
+	bad=$(unmet_options "$obj/.config" "${frags[@]}" | while read -r line; do
+		o=${line%%=*}
+		grep -rqx --include='Kconfig*' "config ${o#CONFIG_}" "$src" && echo "$line"
 	done)
 	if [ -n "$bad" ]; then
 		RESULT+=("$name fail: not configured as asked: $(echo $bad) (log: $log)")

@@ -60,12 +60,11 @@ fill() {
 }
 
 read_series_list
-NAMES=("${SNAMES[@]}")
 
 # The series a patch source number belongs to.
 series_of() {
 	local s found=
-	for s in "${NAMES[@]}"; do
+	for s in "${SNAMES[@]}"; do
 		[ $((10#$1)) -ge $((10#${S_FIRST[$s]})) ] && found=$s
 	done
 	[ -n "$found" ] || die "patch $1 comes before the first series in $SERIES_LIST"
@@ -132,7 +131,7 @@ generate() {
 	# tree (ON is -); --base names the pristine tree and lists the
 	# patches of the series below as prerequisites.
 	prev=$BASE_TAG
-	for s in "${NAMES[@]}"; do
+	for s in "${SNAMES[@]}"; do
 		[ -n "${tip[$s]:-}" ] || die "series '$s' of $SERIES_LIST has no patches"
 		from=$prev to=${tip[$s]}
 		if [ "${S_ON[$s]}" = - ] && [ "$prev" != "$BASE_TAG" ]; then
@@ -151,7 +150,7 @@ generate() {
 		fill_cover "$out/$s/0000-cover-letter.patch" "${S_COVER[$s]}"
 		prev=${tip[$s]}
 	done
-	say "series: $idx patches in ${#NAMES[@]} series (${NAMES[*]}) written to $out"
+	say "series: $idx patches in ${#SNAMES[@]} series (${SNAMES[*]}) written to $out"
 }
 
 # The commits $2..$3 of series $1, replayed on the pristine tree with the
