@@ -2,31 +2,22 @@
 /*
  * The counting twins of the hypercall functions (hypercall_stats.c).
  *
- * While hypercall accounting is on, the xen_hypercall static call points
- * to one of these instead of xen_hypercall_pv, xen_hypercall_amd or
- * xen_hypercall_intel. Each twin counts the hypercall and goes on to the
- * function it stands in for, with every register but the flags as it
- * found them.
+ * When hypercalls are counted, which is chosen at boot, the xen_hypercall
+ * static call points to one of these instead of xen_hypercall_pv,
+ * xen_hypercall_amd or xen_hypercall_intel. Each twin counts the hypercall
+ * in this CPU's struct xen_hcall_block and jumps on to the function it
+ * stands in for, with every register but the flags as it found them.
  *
- * Most hypercalls cost nine instructions more than the hypercall itself: a
- * check that their number is in the counted range, one per-CPU increment
- * of the count for that number (with a register saved to hold the address
- * of the counters, which are allocated when accounting is first switched
- * on), a test of whether their arguments matter to the accounting, and
- * the jump on. The class of such a hypercall follows from its number alone
- * and is worked out when the counts are read. Only these look further:
- *  - mmu_update and mmuext_op, whose number of requests (%rsi) goes into
- *    a histogram: one more increment while it is at most
- *    XEN_HCALL_REQ_DIRECT;
- *  - sched_op, vcpu_op and hvm_op, whose class depends on their
- *    sub-operation (%rdi), and mmu_update or mmuext_op with more requests,
- *    and numbers beyond the counted range: the twin saves one register and
- *    calls xen_hypercall_stats_add_slow(), which preserves all others;
- *  - a multicall: the twin saves every register its caller expects to keep
- *    and calls xen_hypercall_stats_add_multicall(), which reads the
- *    entries where the hypercall has them.
- * While accounting is off nothing here runs: the hypercall path is the one
- * of a kernel built without accounting.
+ * A twin only counts: it calls nothing and reads no memory but its own
+ * counters and the bit mask below, so it does the same whoever calls it,
+ * privcmd with user access enabled included. It counts the hypercall by
+ * number (eleven instructions with the jump on, one of them a per-CPU
+ * increment); mmu_update and mmuext_op also by their number of requests
+ * (%rsi), sched_op, vcpu_op and hvm_op also by their sub-operation (%rdi),
+ * up to about twenty instructions.
+ * What the counts mean (classes, histograms) is worked out when they are
+ * read. Until the counters are allocated, early in boot, nothing is
+ * counted.
  *
  * Input and output as for xen_hypercall_pv: %rax the hypercall number,
  * %rdi, %rsi, %rdx, %r10, %r8 its arguments, the result in %rax.
@@ -34,76 +25,74 @@
 
 #include <linux/linkage.h>
 #include <linux/objtool.h>
-#include <asm/frame.h>
 #include <asm/percpu.h>
 #include <xen/interface/xen.h>
 
 #include "hypercall_stats.h"
 
+/* bt on the mask below reads one quadword: numbers from 0 to 63. */
+.if XEN_HCALL_NR > 64 || __HYPERVISOR_hvm_op >= 64
+.error "hypercall numbers counted beyond the 64-bit mask"
+.endif
+
+.pushsection .rodata
+/* The hypercalls a twin counts by an argument as well as by number. */
+SYM_DATA_LOCAL(xen_hcall_arg_ops,
+	.quad (1 << __HYPERVISOR_mmu_update) | (1 << __HYPERVISOR_mmuext_op) | \
+	      (1 << __HYPERVISOR_sched_op) | (1 << __HYPERVISOR_vcpu_op) | \
+	      (1 << __HYPERVISOR_hvm_op))
+.popsection
+
 .pushsection .noinstr.text, "ax"
 
-.macro XEN_HYPERCALL_COUNTED target
+/*
+ * Hypercall \op: count it by \arg in the \last + 1 counters at \off of the
+ * block at %rcx, the last for \arg >= \last, and go to \done.
+ */
+.macro XEN_HCALL_COUNT_BY op:req, arg:req, off:req, last:req, done:req
+	cmp $\op, %eax
+	jne 1f
+	cmp $\last, \arg
+	jae 2f
+	incq __percpu \off(%rcx, \arg, 8)
+	jmp \done
+2:	incq __percpu (\off + \last * 8)(%rcx)
+	jmp \done
+1:
+.endm
+
+.macro XEN_HYPERCALL_COUNTED target:req
 SYM_FUNC_START(\target\()_counted)
-	ANNOTATE_NOENDBR
-	cmp $XEN_HCALL_NR - 1, %rax
-	jae .Lslow_\@
 	push %rcx
 	mov xen_hcall_percpu(%rip), %rcx
+	test %rcx, %rcx
+	jz .Ldone_\@
+	cmp $XEN_HCALL_LAST, %rax
+	jae .Lhigh_\@
 	incq __percpu (%rcx, %rax, 8)
 	bt %rax, xen_hcall_arg_ops(%rip)
 	jc .Largs_\@
+.Ldone_\@:
 	pop %rcx
 	jmp \target
+.Lhigh_\@:
+	incq __percpu (XEN_HCALL_LAST * 8)(%rcx)
+	jmp .Ldone_\@
 .Largs_\@:
-	cmp $__HYPERVISOR_mmu_update, %eax
-	je .Lrequests_\@
-	cmp $__HYPERVISOR_mmuext_op, %eax
-	je .Lrequests_\@
-	pop %rcx
-	cmp $__HYPERVISOR_multicall, %eax
-	je .Lmulticall_\@
-	jmp .Lslow_\@
-.Lrequests_\@:
-	cmp $XEN_HCALL_REQ_DIRECT, %rsi
-	ja .Lslow_pop_\@
-	incq __percpu XEN_HCALL_REQUESTS_OFFSET(%rcx, %rsi, 8)
-	pop %rcx
-	jmp \target
-.Lslow_pop_\@:
-	pop %rcx
-.Lslow_\@:
-	FRAME_BEGIN
-	/* xen_hypercall_stats_add_slow(arg1, arg2, op) */
-	push %rdx
-	mov %rax, %rdx
-	call xen_hypercall_stats_add_slow
-	pop %rdx
-	FRAME_END
-	jmp \target
-.Lmulticall_\@:
-	FRAME_BEGIN
-	push %rax
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	/* xen_hypercall_stats_add_multicall(entries, count): arg1, arg2 */
-	call xen_hypercall_stats_add_multicall
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rax
-	FRAME_END
-	jmp \target
+	XEN_HCALL_COUNT_BY __HYPERVISOR_mmu_update, %rsi, XEN_HCALL_REQ_OFFSET, \
+			   XEN_HCALL_BATCH_LAST, .Ldone_\@
+	XEN_HCALL_COUNT_BY __HYPERVISOR_mmuext_op, %rsi, XEN_HCALL_REQ_OFFSET, \
+			   XEN_HCALL_BATCH_LAST, .Ldone_\@
+	XEN_HCALL_COUNT_BY __HYPERVISOR_sched_op, %rdi, \
+			   XEN_HCALL_SUBOP_OFFSET_OF(XEN_HCALL_SUBOP_SCHED), \
+			   XEN_HCALL_SUBOP_LAST, .Ldone_\@
+	XEN_HCALL_COUNT_BY __HYPERVISOR_vcpu_op, %rdi, \
+			   XEN_HCALL_SUBOP_OFFSET_OF(XEN_HCALL_SUBOP_VCPU), \
+			   XEN_HCALL_SUBOP_LAST, .Ldone_\@
+	XEN_HCALL_COUNT_BY __HYPERVISOR_hvm_op, %rdi, \
+			   XEN_HCALL_SUBOP_OFFSET_OF(XEN_HCALL_SUBOP_HVM), \
+			   XEN_HCALL_SUBOP_LAST, .Ldone_\@
+	jmp .Ldone_\@
 SYM_FUNC_END(\target\()_counted)
 .endm
 
