@@ -8,38 +8,52 @@
  * sites of each operation are then patched by apply_alternatives(): to the
  * native instructions inline, to a direct call of the current target, to
  * nothing when the target is a nop, or left as an indirect call through
- * the pv_ops slot. This file records how each site of each slot ended up
- * and shows it in /sys/kernel/debug/paravirt/{hypervisor,ops}, so that the
- * routing of a running kernel can be read instead of inferred.
+ * the pv_ops slot. This file records where the sites are, before they are
+ * patched, and shows what each holds when /sys/kernel/debug/paravirt/ops
+ * is read, by decoding the live instructions; it does not repeat
+ * apply_alternatives()'s decisions. Only the kernel image's sites are
+ * shown: those of init text are gone after boot, and those of modules,
+ * patched when a module loads, are not recorded.
  */
 
 #include <kunit/visibility.h>
 #include <linux/cpufeature.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
+#include <linux/kallsyms.h>
+#include <linux/memory.h>
+#include <linux/mm.h>
 #include <linux/processor.h>
 #include <linux/seq_file.h>
 #include <linux/static_call.h>
 #include <linux/string_choices.h>
+#include <linux/uaccess.h>
 #include <asm/alternative.h>
 #include <asm/hypervisor.h>
+#include <asm/insn.h>
+#include <asm/sections.h>
+#include <asm/text-patching.h>
 #include <asm/paravirt.h>
 #include <asm/paravirt_debugfs.h>
 #include <xen/xen.h>
 
 #define PV_SLOTS	(sizeof(struct paravirt_patch_template) / sizeof(void *))
 
-/* How apply_alternatives() patched one call site of a pv_ops operation. */
-enum pv_site_kind {
-	PV_SITE_INLINE,		/* the native instructions replace the call */
-	PV_SITE_DIRECT,		/* a direct call of the current target */
-	PV_SITE_NOP,		/* removed: the target does nothing */
-	PV_SITE_INDIRECT,	/* still an indirect call through pv_ops */
-	PV_SITE_KINDS
+/*
+ * Where the pv_ops call sites of the kernel image are, recorded at boot from
+ * the alternatives table, which is freed after boot: each site's offset from
+ * _text, its length and the pv_ops slot it calls through.
+ */
+struct pv_site {
+	s32 offset;
+	u8 len;
+	u16 slot;
 };
 
-/* How many call sites of each pv_ops slot ended up as each kind. */
-static unsigned int pv_sites[PV_SLOTS][PV_SITE_KINDS];
+static struct pv_site *pv_sites __ro_after_init;
+static unsigned int pv_nr_sites __ro_after_init;
+/* Sites in init text, which is freed: counted, not shown. */
+static unsigned int pv_nr_init_sites __ro_after_init;
 
 /* pv_ops as the kernel built it, before any hypervisor code changed it. */
 static struct paravirt_patch_template pv_native_ops;
@@ -180,8 +194,8 @@ static u8 *pv_alt_instr(struct alt_instr *a)
 	return (u8 *)&a->instr_offset + a->instr_offset;
 }
 
-/* The pv_ops slot an original "call *disp32(%rip)" goes through, or -1. */
-static int pv_slot_of_call(struct alt_instr *a)
+/* The pv_ops slot an unpatched "call *disp32(%rip)" goes through, or -1. */
+static int __init pv_slot_of_call(struct alt_instr *a)
 {
 	u8 *instr = pv_alt_instr(a);
 	unsigned long target, base = (unsigned long)&pv_ops;
@@ -195,45 +209,169 @@ static int pv_slot_of_call(struct alt_instr *a)
 	return (target - base) / sizeof(void *);
 }
 
-/**
- * paravirt_note_sites - record how apply_alternatives() will patch pv calls
- * @start: first entry of an alternatives table
- * @end: end of the table
- *
- * Called by apply_alternatives() before it patches anything, so the
- * original indirect calls can still be decoded. For each call site through
- * a pv_ops slot, the last applicable alternative decides its fate, as it
- * does in apply_alternatives(): a direct-call replacement makes a direct
- * call (or nothing, when the slot holds nop_func), another replacement
- * inlines it, and no applicable replacement leaves the indirect call.
- */
-void __init_or_module paravirt_note_sites(struct alt_instr *start, struct alt_instr *end)
+/* The sites of @start..@end that call through pv_ops, stored when @sites. */
+static unsigned int __init pv_find_sites(struct alt_instr *start, struct alt_instr *end,
+					 struct pv_site *sites)
 {
-	struct alt_instr *a, *b, *next;
-	enum pv_site_kind kind;
+	unsigned int n = 0;
+	struct alt_instr *a;
+	u8 *instr;
 	int slot;
 
-	for (a = start; a < end; a = next) {
-		for (next = a + 1; next < end && pv_alt_instr(next) == pv_alt_instr(a); next++)
-			;
+	for (a = start; a < end; a++) {
+		instr = pv_alt_instr(a);
+		/* A site with several alternatives has consecutive entries. */
+		if (a > start && pv_alt_instr(a - 1) == instr)
+			continue;
 		slot = pv_slot_of_call(a);
 		if (slot < 0)
 			continue;
-
-		kind = PV_SITE_INDIRECT;
-		for (b = a; b < next; b++) {
-			/* Not applied: the same test as apply_alternatives(). */
-			if (!boot_cpu_has(b->cpuid) == !(b->flags & ALT_FLAG_NOT))
-				continue;
-			if (b->flags & ALT_FLAG_DIRECT_CALL)
-				kind = pv_slot_value(&pv_ops, slot * sizeof(void *)) == &nop_func ?
-				       PV_SITE_NOP : PV_SITE_DIRECT;
-			else
-				kind = b->replacementlen ? PV_SITE_INLINE : PV_SITE_NOP;
+		if (is_kernel_inittext((unsigned long)instr)) {
+			if (!sites)
+				pv_nr_init_sites++;
+			continue;
 		}
-		pv_sites[slot][kind]++;
+		if (sites) {
+			sites[n].offset = instr - (u8 *)_text;
+			sites[n].len = a->instrlen;
+			sites[n].slot = slot;
+		}
+		n++;
 	}
+	return n;
 }
+
+/**
+ * paravirt_record_sites - remember where the kernel's pv_ops call sites are
+ * @start: first entry of the kernel image's alternatives table
+ * @end: end of the table
+ *
+ * Called by alternative_instructions() before the table is applied, while
+ * every pv_ops call site is still the "call *pv_ops+X(%rip)" the compiler
+ * emitted. Only the sites' places are recorded: what each site became is
+ * decoded from the live text when paravirt/ops is read. Sites in modules
+ * are not recorded, nor those in init text.
+ */
+void __init paravirt_record_sites(struct alt_instr *start, struct alt_instr *end)
+{
+	unsigned int n = pv_find_sites(start, end, NULL);
+
+	pv_sites = kvmalloc_array(n, sizeof(*pv_sites), GFP_KERNEL);
+	if (!pv_sites)
+		return;
+	pv_nr_sites = pv_find_sites(start, end, pv_sites);
+}
+
+static bool pv_insn_is_nop(const struct insn *insn)
+{
+	return insn->opcode.bytes[0] == 0x90 ||
+	       (insn->opcode.bytes[0] == 0x0f && insn->opcode.bytes[1] == 0x1f);
+}
+
+/**
+ * paravirt_site_kind - what a pv_ops call site holds
+ * @code: a copy of the site's bytes
+ * @len: the site's length
+ * @addr: the site's address, for the targets of relative calls
+ * @target: set to the called function for a direct call
+ *
+ * Decodes the instructions: a call with a 32-bit displacement is a direct
+ * call, an indirect call through a RIP-relative pointer is the unpatched
+ * pv_ops call, a site of only NOPs is a nop, and anything else is
+ * inlined code.
+ *
+ * Return: the site's kind.
+ */
+int paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
+		       unsigned long *target)
+{
+	unsigned int off = 0;
+	struct insn insn;
+
+	if (insn_decode(&insn, code, len, INSN_MODE_64))
+		return PV_SITE_INLINE;
+	if (insn.opcode.bytes[0] == CALL_INSN_OPCODE) {
+		*target = addr + insn.length + insn.immediate.value;
+		return PV_SITE_DIRECT;
+	}
+	if (insn.opcode.bytes[0] == 0xff && X86_MODRM_REG(insn.modrm.value) == 2 &&
+	    insn_rip_relative(&insn))
+		return PV_SITE_INDIRECT;
+	while (pv_insn_is_nop(&insn)) {
+		off += insn.length;
+		if (off == len)
+			return PV_SITE_NOP;
+		if (insn_decode(&insn, code + off, len - off, INSN_MODE_64))
+			break;
+	}
+	return PV_SITE_INLINE;
+}
+EXPORT_SYMBOL_IF_KUNIT(paravirt_site_kind);
+
+/* What each pv_ops slot's sites hold now, and how many call elsewhere. */
+struct pv_site_counts {
+	unsigned int kinds[PV_SITE_KINDS];
+	unsigned int stale;
+};
+
+/*
+ * Decode the recorded sites in [@start, @end) into @counts, per slot.
+ * A direct call is stale when it does not call the slot's function (with
+ * call depth tracking, direct calls go to call thunks: not checked then).
+ */
+static void pv_count_sites(unsigned long start, unsigned long end,
+			   struct pv_site_counts *counts)
+{
+	u8 code[U8_MAX];
+	unsigned long addr, target;
+	const struct pv_site *s;
+	int kind;
+
+	mutex_lock(&text_mutex);
+	for (s = pv_sites; s < pv_sites + pv_nr_sites; s++) {
+		addr = (unsigned long)_text + s->offset;
+		if (addr < start || addr >= end)
+			continue;
+		if (copy_from_kernel_nofault(code, (void *)addr, s->len))
+			continue;
+		kind = paravirt_site_kind(code, s->len, addr, &target);
+		counts[s->slot].kinds[kind]++;
+		if (kind == PV_SITE_DIRECT && !boot_cpu_has(X86_FEATURE_CALL_DEPTH) &&
+		    target != (unsigned long)pv_slot_value(&pv_ops, s->slot * sizeof(void *)))
+			counts[s->slot].stale++;
+	}
+	mutex_unlock(&text_mutex);
+}
+
+/**
+ * paravirt_function_sites - what the pv_ops call sites in a function hold
+ * @func: a function of the kernel image (not of a module)
+ * @kinds: set to the number of its sites of each kind (enum pv_site_kind)
+ *
+ * For tests, which call such a function and see what it does.
+ *
+ * Return: 0, or -ENOENT when @func is not in the kernel image's text.
+ */
+int paravirt_function_sites(void *func, unsigned int kinds[PV_SITE_KINDS])
+{
+	unsigned long size, offset, addr = (unsigned long)func;
+	struct pv_site_counts *counts;
+	int slot, k;
+
+	if (!is_kernel_text(addr) || !kallsyms_lookup_size_offset(addr, &size, &offset))
+		return -ENOENT;
+	counts = kcalloc(PV_SLOTS, sizeof(*counts), GFP_KERNEL);
+	if (!counts)
+		return -ENOMEM;
+	pv_count_sites(addr - offset, addr - offset + size, counts);
+	memset(kinds, 0, PV_SITE_KINDS * sizeof(*kinds));
+	for (slot = 0; slot < PV_SLOTS; slot++)
+		for (k = 0; k < PV_SITE_KINDS; k++)
+			kinds[k] += counts[slot].kinds[k];
+	kfree(counts);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(paravirt_function_sites);
 
 static const char *pv_hypervisor_entry(void)
 {
@@ -307,14 +445,16 @@ static int pv_hypervisor_show(struct seq_file *m, void *v)
 DEFINE_SHOW_ATTRIBUTE(pv_hypervisor);
 
 static void pv_show_op(struct seq_file *m, const char *name, void *target, void *native,
-		       const unsigned int *sites)
+		       const struct pv_site_counts *sites)
 {
 	int k;
 
 	seq_printf(m, "%-36s %-32ps %-3s", name, target,
 		   !pv_native_saved ? "?" : str_yes_no(target == native));
 	for (k = 0; k < PV_SITE_KINDS; k++)
-		seq_printf(m, " %s=%u", pv_site_kind_names[k], sites ? sites[k] : 0);
+		seq_printf(m, " %s=%u", pv_site_kind_names[k], sites->kinds[k]);
+	if (sites->stale)
+		seq_printf(m, " stale=%u", sites->stale);
 	seq_putc(m, '\n');
 }
 
@@ -325,30 +465,41 @@ static void pv_show_op(struct seq_file *m, const char *name, void *target, void 
  *
  * One line per pv_ops slot, then the pv static calls: the operation
  * (group.member), the function it calls now, whether that is the
- * function the kernel was built with (native), and how many of its call
- * sites were patched each way. Static calls are patched by the static
- * call code, not by alternatives, so no site counts are given for them.
+ * function the kernel was built with (native), and what its call sites
+ * in the kernel image hold now (enum pv_site_kind), decoded from the
+ * live text; "stale=N" follows when N direct calls do not call the
+ * current target. Static call sites are patched by the static call code,
+ * not through pv_ops, so no site counts are given for them.
  *
- * Return: 0.
+ * Return: 0, or -ENOMEM.
  */
 int paravirt_ops_show(struct seq_file *m, void *v)
 {
-	static const unsigned int no_sites[PV_SITE_KINDS];
+	static const struct pv_site_counts no_sites;
+	struct pv_site_counts *counts;
 	size_t i;
 
 	BUILD_BUG_ON(ARRAY_SIZE(pv_op_descs) != PV_SLOTS);
 
+	counts = kcalloc(PV_SLOTS, sizeof(*counts), GFP_KERNEL);
+	if (!counts)
+		return -ENOMEM;
+	pv_count_sites((unsigned long)_text, ULONG_MAX, counts);
+
 	seq_printf(m, "# %-34s %-32s %-3s sites\n", "operation", "target", "native");
+	seq_printf(m, "# %u sites in the kernel image; not shown: %u in init text, those of modules\n",
+		   pv_nr_sites, pv_nr_init_sites);
 	for (i = 0; i < ARRAY_SIZE(pv_op_descs); i++) {
 		size_t off = pv_op_descs[i].offset;
 
 		pv_show_op(m, pv_op_descs[i].name, pv_slot_value(&pv_ops, off),
-			   pv_slot_value(&pv_native_ops, off), pv_sites[off / sizeof(void *)]);
+			   pv_slot_value(&pv_native_ops, off), &counts[off / sizeof(void *)]);
 	}
 	pv_show_op(m, "time.sched_clock", static_call_query(pv_sched_clock),
-		   pv_native_sched_clock, no_sites);
+		   pv_native_sched_clock, &no_sites);
 	pv_show_op(m, "time.steal_clock", static_call_query(pv_steal_clock),
-		   pv_native_steal_clock, no_sites);
+		   pv_native_steal_clock, &no_sites);
+	kfree(counts);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(paravirt_ops_show);
