@@ -40,7 +40,7 @@ check-patches: ## fail when patches/ is stale against its sources
 kernel: tree ## configure (scripts/config/*.config) and build the bzImage
 	@$(S)/kernel.sh
 
-initramfs: tree ## build build/initrd.gz (busybox-static + guest programs) and the domU columns' dom0 initrd-dom0.gz, no root
+initramfs: tree ## build build/initrd.gz (busybox-static + guest programs), the domU columns' dom0 initrd-dom0.gz and the trace tools initrd-xentrace.gz, no root
 	@$(S)/initramfs.sh && $(S)/initramfs-dom0.sh
 
 boot-%: kernel initramfs pvharness ## boot one column under QEMU and judge it; COLUMN: COLUMNS
@@ -87,15 +87,15 @@ ktap-golden: tree ## record the base tree's kunit.py parse of every KTAP test in
 # deterministic: off vs. base (0011 and 0013 reverted) and vs. a placebo
 # (base plus as much code, never called), code and benchmark, each kernel
 # booted COST_BOOTS times (default 3), and on vs. off: the full kernel
-# booted with accounting on and with pvops.hcstats=0.
+# booted with xen_hypercall_stats=on and =off.
 .PHONY: hcstats-cost
 hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base vs. placebo, on vs. off, per op, in build/cost/ (COST_BOOTS=n)
 	@$(S)/hcstats-cost.sh
 
-# Switch hypercall accounting on and off under load (a known failure, see README).
-.PHONY: hcstats-stress
-hcstats-stress: kernel initramfs ## switch accounting on/off N times under load in the Xen boots (N=100; MTTCG=1: multi-threaded TCG)
-	@$(S)/hcstats-stress.sh $(if $(MTTCG),--mttcg) $(or $(N),100)
+# One column booted N times in a row, for failures seen once in many boots.
+.PHONY: repeat-boots
+repeat-boots: kernel initramfs pvharness ## boot COLUMN (default xen-pv) N times (default 30): passes and splats
+	@$(S)/repeat-boots.sh $(or $(COLUMN),xen-pv) $(or $(N),30)
 
 demo: ## the main job: deps, tree, kernel, initramfs, every column booted, summary
 	@$(S)/demo.sh
@@ -118,7 +118,7 @@ clean: ## remove build outputs but keep the kernel tree
 	rm -rf $(BUILD)/obj $(BUILD)/kconfig $(BUILD)/boot $(BUILD)/initramfs \
 		$(BUILD)/obj-debug* $(BUILD)/kconfig-debug* $(BUILD)/config-debug*.id \
 		$(BUILD)/boot-debug* $(BUILD)/matrix \
-		$(BUILD)/initramfs-dom0 $(BUILD)/initrd-dom0.gz $(BUILD)/initrd.gz \
+		$(BUILD)/initramfs-dom0 $(BUILD)/initrd-dom0.gz $(BUILD)/initrd-xentrace.gz $(BUILD)/initrd.gz \
 		$(BUILD)/xen.elf $(BUILD)/config.id $(BUILD)/logs
 
 distclean: ## remove everything under build/

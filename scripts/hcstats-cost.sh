@@ -23,17 +23,16 @@
 #    what it executes: off vs placebo holds the layout equal.
 # 2. Accounting on against off, across boots as well (the accounting is
 #    chosen when the kernel boots, no longer switched while it runs): the
-#    full kernel booted COST_BOOTS times with accounting on (the guest's
-#    init switches it on before pvbench unless the command line has
-#    pvops.hcstats=0) and as often with pvops.hcstats=0, with the same
-#    command line lengths. pvbench's records carry the hypercalls per op
+#    full kernel booted COST_BOOTS times with xen_hypercall_stats=on and
+#    as often with xen_hypercall_stats=off, with the same command line
+#    lengths. pvbench's records carry the hypercalls per op
 #    of the "on" boots, from which pvharness cost works out the
 #    instructions added per hypercall; an "off" boot that counted one
 #    misses the target.
 #
-# The kernels are built without the xen_hypercalls KUnit suite, which
-# adds a trap counter to the hypercall instructions. Targets: off within
-# 0.1% of base in every boot, on within 2% of off under Xen.
+# The kernels are built without the xen_hypercalls KUnit suite, whose
+# cases would run at boot. Targets: off within 0.1% of base in every
+# boot, on within 2% of off under Xen.
 #
 # Two things would make boots take different paths, and both are pinned
 # here: the machine has one CPU (PVOPS_SMP=1), since in deterministic mode
@@ -41,12 +40,11 @@
 # time; and Linux trusts the TSC (tsc=reliable), so that high-resolution
 # timers do not wait for the clocksource watchdog.
 #
-# The off-vs-base boots also run with debugfs=off. The full kernel
-# creates xen/hypercalls at boot (and natively the xen/ directory with
-# it): two more dentries and inodes, which natively alone moved the fork
-# benchmarks by +0.7% against the base kernel. That is where the slab
-# allocator stands when the benchmark starts, not what an operation
-# costs; the on-vs-off boots need the file and keep debugfs, both of them.
+# The off-vs-base boots also run with debugfs=off, so that no kernel's
+# debugfs files (xen/hypercalls, when counting) move where the slab
+# allocator stands when the benchmark starts (two dentries and inodes
+# moved the fork benchmarks by +0.7% natively once); the on-vs-off boots
+# need the file and keep debugfs, both of them.
 #
 # Every boot runs pvbench's full set: the quick set's 10 to 32 batches
 # per benchmark give medians that jump between the modes
@@ -182,7 +180,7 @@ run() {
 		--deterministic --columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
-same="tsc=reliable pvops.hcstats=0 debugfs=off"
+same="tsc=reliable xen_hypercall_stats=off debugfs=off"
 rm -rf "$COST/results"
 for ((i = 0; i < boots; i++)); do
 	arg=$(bootarg $i)
@@ -190,9 +188,10 @@ for ((i = 0; i < boots; i++)); do
 		run "$k-$i" BUILD="$COST/$k" PVOPS_SMP=1 PVOPS_APPEND="$same${arg:+ $arg}"
 	done
 	# On against off: the full kernel with debugfs, accounting on or not.
-	run "on-$i" BUILD="$COST/full" PVOPS_SMP=1 PVOPS_APPEND="tsc=reliable${arg:+ $arg}"
+	run "on-$i" BUILD="$COST/full" PVOPS_SMP=1 \
+		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=on${arg:+ $arg}"
 	run "on-off-$i" BUILD="$COST/full" PVOPS_SMP=1 \
-		PVOPS_APPEND="tsc=reliable pvops.hcstats=0${arg:+ $arg}"
+		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off${arg:+ $arg}"
 done
 
 {

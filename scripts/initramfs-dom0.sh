@@ -5,6 +5,9 @@
 # busybox, Xen's toolstack from xen-utils-4.17 with every library it loads,
 # scripts/guest/dom0-init as /init and the domU's disk image. pvharness
 # appends the domU's kernel, initramfs and configuration at boot time.
+# Also build/initrd-xentrace.gz: Xen's trace tools alone (xentrace with its
+# libraries, xentrace-window), which pvharness appends to build/initrd.gz
+# in a dom0 column that records Xen's trace of itself.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -13,6 +16,7 @@ XENBIN=${XENBIN:-/usr/lib/xen-4.17/bin}
 EPOCH=${SOURCE_DATE_EPOCH:-1735689600}	# 2025-01-01, the mtime of every entry
 stage=$BUILD/initramfs-dom0
 out=$BUILD/initrd-dom0.gz
+out_trace=$BUILD/initrd-xentrace.gz
 log=$LOGS/initramfs-dom0.log
 gen=$BUILD/initramfs/gen_init_cpio
 : >"$log"
@@ -43,19 +47,36 @@ echo "# xl's defaults are enough here (scripts/initramfs-dom0.sh)" >"$stage/xl.c
 
 programs=("$XENBIN"/{xl,xenstored,xenconsoled,xen-init-dom0,xentrace,libxl-save-helper}
 	/usr/bin/xenstore)
-# Every library ldd names, the dynamic loader, and libgcc_s, which glibc
-# opens at run time for pthread_cancel (xl aborts without it) and ldd does
-# not list. Each under the path it is looked up by, with the file's bytes.
-libs=$({
-	for p in "${programs[@]}"; do
-		ldd "$p" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'
+# Every library ldd names for the programs given, the dynamic loader, and
+# libgcc_s, which glibc opens at run time for pthread_cancel (xl aborts
+# without it) and ldd does not list.
+libs_of() {
+	local p l libs
+	libs=$({
+		for p in "$@"; do
+			ldd "$p" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'
+		done
+		gcc -print-file-name=libgcc_s.so.1
+	} | sort -u)
+	[ -n "$libs" ] || die "ldd named no libraries for $*; see $log"
+	for l in $libs; do
+		[ -f "$l" ] || die "library $l not found (ldd of $*); see $log"
 	done
-	gcc -print-file-name=libgcc_s.so.1
-} | sort -u)
-[ -n "$libs" ] || die "ldd named no libraries for the toolstack; see $log"
-for l in $libs; do
-	[ -f "$l" ] || die "library $l not found (ldd of the Xen toolstack); see $log"
-done
+	echo "$libs"
+}
+# cpio lines for libraries: each under the path it is looked up by, with
+# the file's bytes.
+lib_entries() {
+	local l dest
+	for l in "$@"; do
+		case $l in
+		/lib64/* | /lib/x86_64-linux-gnu/*) dest=$l ;;
+		*) dest=/lib/x86_64-linux-gnu/${l##*/} ;;
+		esac
+		echo "file $dest $(readlink -f "$l") 0755 0 0"
+	done
+}
+libs=$(libs_of "${programs[@]}")
 
 {
 	for d in /bin /dev /proc /sys /tmp /etc /etc/xen /etc/xen/scripts /usr /usr/bin /usr/lib \
@@ -79,13 +100,7 @@ done
 	for cmd in read write; do
 		echo "slink /usr/bin/xenstore-$cmd xenstore 0777 0 0"
 	done
-	for l in $libs; do
-		case $l in
-		/lib64/* | /lib/x86_64-linux-gnu/*) dest=$l ;;
-		*) dest=/lib/x86_64-linux-gnu/${l##*/} ;;
-		esac
-		echo "file $dest $(readlink -f "$l") 0755 0 0"
-	done
+	lib_entries $libs
 	echo "file /etc/xen/xl.conf $stage/xl.conf 0644 0 0"
 	echo "file /domu/disk.img $stage/disk.img 0644 0 0"
 } >"$stage/cpio_list"
@@ -95,3 +110,19 @@ done
 gzip -n -9 <"$stage/initrd.cpio" >"$out.tmp"
 mv "$out.tmp" "$out"
 say "initramfs: $out ($(stat -c %s "$out") bytes, sha256 $(sha256sum "$out" | cut -c1-16))"
+
+# The trace tools alone, to go after build/initrd.gz, whose directories
+# (/bin, /dev, ...) are there already.
+{
+	for d in /usr /usr/lib /usr/lib/xen-4.17 "$XENBIN" /lib /lib64 /lib/x86_64-linux-gnu; do
+		echo "dir $d 0755 0 0"
+	done
+	echo "file $XENBIN/xentrace $XENBIN/xentrace 0755 0 0"
+	echo "file /bin/xentrace-window $stage/xentrace-window 0755 0 0"
+	lib_entries $(libs_of "$XENBIN/xentrace")
+} >"$stage/cpio_list_trace"
+"$gen" -t "$EPOCH" "$stage/cpio_list_trace" >"$stage/initrd-xentrace.cpio" 2>>"$log" ||
+	die "gen_init_cpio failed for the trace tools; see $log"
+gzip -n -9 <"$stage/initrd-xentrace.cpio" >"$out_trace.tmp"
+mv "$out_trace.tmp" "$out_trace"
+say "initramfs: $out_trace ($(stat -c %s "$out_trace") bytes, sha256 $(sha256sum "$out_trace" | cut -c1-16))"

@@ -42,7 +42,7 @@ g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -o "$stage/pvbench" \
 	echo "file /bin/busybox $BUSYBOX 0755 0 0"
 	echo "file /bin/pvinfo $stage/pvinfo 0755 0 0"
 	echo "file /bin/pvbench $stage/pvbench 0755 0 0"
-	for applet in sh mount grep sync poweroff cat echo ls sleep sed cmp wc sha256sum readlink; do
+	for applet in sh mount grep sync poweroff cat echo ls sleep sed wc sha256sum readlink head rm; do
 		echo "slink /bin/$applet busybox 0777 0 0"
 	done
 } >"$stage/cpio_list"

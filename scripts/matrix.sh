@@ -99,11 +99,10 @@ build_one() {
 		"${kmake[@]}" olddefconfig
 	} >>"$log" 2>&1 || { RESULT+=("$name fail: configuration failed (log: $log)"); return; }
 	# An option of a later series (the project fragments name the RFC's)
-	# is not in this tree at all: not asked of it. An option is defined by
-	# "config NAME" or "menuconfig NAME" (HYPERVISOR_GUEST, KUNIT).
+	# is not in this tree at all: not asked of it.
 	bad=$(unmet_options "$obj/.config" "${frags[@]}" | while read -r line; do
 		o=${line%%=*}
-		grep -rqxE --include='Kconfig*' "(menu)?config ${o#CONFIG_}" "$src" && echo "$line"
+		grep -rqx --include='Kconfig*' "config ${o#CONFIG_}" "$src" && echo "$line"
 	done)
 	if [ -n "$bad" ]; then
 		RESULT+=("$name fail: not configured as asked: $(echo $bad) (log: $log)")

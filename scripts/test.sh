@@ -108,7 +108,7 @@ stage_tree() {
 stage_build() {
 	must "kernel: configure and build the bzImage" "$S/kernel.sh"
 	must "initramfs: the guests' (build/initrd.gz)" "$S/initramfs.sh"
-	must "initramfs: the domU columns' dom0 (build/initrd-dom0.gz)" "$S/initramfs-dom0.sh"
+	must "initramfs: the domU columns' dom0 and the trace tools (build/initrd-dom0.gz, initrd-xentrace.gz)" "$S/initramfs-dom0.sh"
 	check "initramfs: builds reproducibly, without root" "$T/initramfs.sh"
 	check "kernel: a compile error stops the build with one line and the log" "$T/build-fail.sh"
 }

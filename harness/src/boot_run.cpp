@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "console.hpp"
+#include "cpio.hpp"
 #include "domu.hpp"
 #include "judge.hpp"
 #include "runner.hpp"
@@ -36,6 +37,31 @@ std::string find_program(const std::string &name)
 }
 
 namespace {
+
+// A dom0 column whose kernel records Xen's trace of itself.
+bool traces_itself(const Column &c)
+{
+	return c.trace_uncounted && !c.domu;
+}
+
+// The boot's initramfs with Xen's trace tools appended, at path.
+bool write_traced_initrd(const BootPlan &plan, const Paths &paths, const std::string &path,
+			 std::string &error)
+{
+	std::string initrd, tools;
+	const std::string &initrd_file = plan.initrd.empty() ? paths.initrd : plan.initrd;
+	for (const auto &[file, body] :
+	     {std::pair{&initrd_file, &initrd}, std::pair{&paths.initrd_xentrace, &tools}})
+		if (!read_file(*file, *body)) {
+			error = "cannot read " + *file;
+			return false;
+		}
+	if (!write_file(path, cpio::concat(std::move(initrd), tools))) {
+		error = "cannot write " + path;
+		return false;
+	}
+	return true;
+}
 
 bool newer(const std::string &a, const std::string &b)
 {
@@ -90,6 +116,11 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 			"; run 'make initramfs' first";
 		return false;
 	}
+	if (traces_itself(plan.column) && !fs::exists(paths.initrd_xentrace)) {
+		error = "no trace tools archive at " + paths.initrd_xentrace +
+			"; run 'make initramfs' first";
+		return false;
+	}
 	if (plan.column.hypervisor) {
 		if (!fs::exists(paths.xen_gz)) {
 			error = paths.xen_gz + " missing (Debian package "
@@ -120,6 +151,14 @@ BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::s
 	for (const auto &entry : fs::directory_iterator(out_dir, ec))
 		if (entry.is_regular_file())
 			fs::remove(entry.path(), ec);
+	if (traces_itself(plan.column)) {
+		std::string traced = out_dir + "/initrd-traced";
+		if (!write_traced_initrd(plan, paths, traced, error)) {
+			err << "pvharness: error: " << error << std::endl;
+			return run;
+		}
+		plan.initrd = traced;
+	}
 	if (plan.column.domu) {
 		plan.dom0_initrd = out_dir + "/dom0-initrd";
 		if (!write_dom0_initrd(plan, paths, plan.dom0_initrd, error)) {
@@ -159,8 +198,7 @@ BootRun boot_column(const BootPlan &given_plan, const Paths &given, const std::s
 	req.dir = out_dir;
 	req.column = plan.column.name;
 	req.domu = plan.column.domu.has_value();
-	if (plan.column.domu)
-		req.trace_uncounted = plan.column.domu->trace_uncounted;
+	req.trace_uncounted = plan.column.trace_uncounted;
 	req.expect = plan.expect.empty() ? plan.column.expect.environment : plan.expect;
 	req.qemu_rc = run.qemu_rc;
 	req.seconds = o.seconds;

@@ -31,7 +31,7 @@ Command add_cost_command(CLI::App &app)
 	sub->add_option("--on", args->on, "boots of the full kernel with accounting on");
 	sub->add_option("--on-off", args->on_off,
 			"boots of the full kernel booted as the --on boots, with "
-			"pvops.hcstats=0");
+			"xen_hypercall_stats=off");
 	sub->add_option("--code", args->code, "pvharness textcmp's output for base and full");
 	sub->add_option("--placebo-code", args->placebo_code,
 			"pvharness textcmp's output for base and the placebo");

@@ -38,8 +38,7 @@ Command add_judge_command(CLI::App &app)
 				return fail(error + "; give --expect", 2);
 			if (c) {
 				r.domu = c->domu.has_value();
-				if (c->domu)
-					r.trace_uncounted = c->domu->trace_uncounted;
+				r.trace_uncounted = c->trace_uncounted;
 				if (r.expect.empty())
 					r.expect = c->expect.environment;
 			}

@@ -72,22 +72,28 @@ Domu read_domu(const json &j, const Column &c)
 		throw std::runtime_error("domu.tsc_mode is '" + d.tsc_mode +
 					 "', want default, always_emulate, native or "
 					 "native_paravirt");
-	if (j.contains("xen_trace")) {
-		const json &u = j.at("xen_trace").value("uncounted", json::object());
-		if (!u.is_object() || std::any_of(u.begin(), u.end(), [](const json &n) {
-			    return !n.is_number_unsigned();
-		    }))
-			throw std::runtime_error("domu.xen_trace.uncounted is " + u.dump() +
-						 ", want hypercall names and numbers, "
-						 "like {\"iret\": 23}");
-		d.trace_uncounted = u.get<std::map<std::string, unsigned>>();
-	}
+	if (j.contains("xen_trace"))
+		throw std::runtime_error("domu.xen_trace: xen_trace belongs to the column, "
+					 "beside domu");
 	if (d.memory <= 0 || d.vcpus <= 0 || d.timeout <= 0 || d.timeout + kRelayMargin > c.timeout)
 		throw std::runtime_error("domu.memory, vcpus and timeout must be positive, "
 					 "domu.timeout at least " +
 					 std::to_string(kRelayMargin) +
 					 " s below the column's timeout");
 	return d;
+}
+
+// "xen_trace": {"uncounted": {"name": number, ...}}, under a hypervisor.
+std::map<std::string, unsigned> read_xen_trace(const json &j, const Column &c)
+{
+	if (!c.hypervisor)
+		throw std::runtime_error("xen_trace needs a hypervisor to trace");
+	const json &u = j.value("uncounted", json::object());
+	if (!u.is_object() ||
+	    std::any_of(u.begin(), u.end(), [](const json &n) { return !n.is_number_unsigned(); }))
+		throw std::runtime_error("xen_trace.uncounted is " + u.dump() +
+					 ", want hypercall names and numbers, like {\"iret\": 23}");
+	return u.get<std::map<std::string, unsigned>>();
 }
 
 std::optional<Column> read_column(const std::string &root, const fs::path &file, std::string &error)
@@ -127,6 +133,8 @@ std::optional<Column> read_column(const std::string &root, const fs::path &file,
 		c.kunit_qemu_config = j.value("kunit_qemu_config", "");
 		if (const auto &d = j.value("domu", json()); !d.is_null())
 			c.domu = read_domu(d, c);
+		if (j.contains("xen_trace"))
+			c.trace_uncounted = read_xen_trace(j.at("xen_trace"), c);
 		c.expect = read_expect(j.at("expect"));
 	} catch (const std::exception &e) {
 		error = file.string() + ": " + e.what();

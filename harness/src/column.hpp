@@ -47,10 +47,6 @@ struct Domu {
 	int timeout = 150;			  // seconds from xl create to xl destroy
 	std::string cpus;			  // xl's cpus= (hard affinity); "": any
 	std::string tsc_mode;			  // xl's tsc_mode=; "": Xen's default
-	// Set: dom0 records Xen's trace of the domU, and its trace window
-	// must match the domU's own counts except for these hypercalls
-	// (name -> number), which the guest never counts.
-	std::optional<std::map<std::string, unsigned>> trace_uncounted;
 };
 
 struct Column {
@@ -64,6 +60,12 @@ struct Column {
 	int timeout = 240;	       // seconds
 	std::string kunit_qemu_config; // tools/testing/kunit/qemu_configs/ file describing it
 	std::optional<Domu> domu;      // set: linux_args are the domU's
+	// Set ("xen_trace"): Xen's trace of the judged kernel is recorded (by
+	// its dom0 in a domU column, else by the kernel's own init, which
+	// gets pvops.xen_trace), and the kernel's trace window must match its
+	// own counts except for these hypercalls (name -> number), which it
+	// never counts.
+	std::optional<std::map<std::string, unsigned>> trace_uncounted;
 	Expect expect;
 };
 

@@ -315,8 +315,9 @@ struct Judge {
 	bool on_vs_off()
 	{
 		Cells off = least_of_boots(in.on_off), on = least_of_boots(in.on);
-		out << "\naccounting on against off, the full kernel booted with it on and with "
-		       "pvops.hcstats=0 (guest instructions per op, the least median of "
+		out << "\naccounting on against off, the full kernel booted with "
+		       "xen_hypercall_stats=on and "
+		       "xen_hypercall_stats=off (guest instructions per op, the least median of "
 		    << in.on.size() << "/" << in.on_off.size() << " boots of each)\n";
 		out << format("%-28s %-8s %-9s %11s %11s %9s %7s %8s %9s\n", "benchmark", "boot",
 			      "metric", "off", "on", "on-off", "boots", "hc/op", "added/hc");

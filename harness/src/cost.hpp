@@ -3,12 +3,13 @@
 // (report.json, deterministic mode: a per-op time is a count of guest
 // instructions, Xen's included), one report per boot of one kernel:
 //   base     the kernel without accounting;
-//   off      the kernel with accounting compiled in, off (pvops.hcstats=0);
+//   off      the kernel with accounting compiled in, off
+//            (xen_hypercall_stats=off);
 //   placebo  (optional) the base kernel with as much code as accounting
 //            adds, never called: every later function moves as with it;
-//   on, on_off (optional, together) the full kernel booted with accounting
-//            switched on by the guest's init, and booted the same way with
-//            pvops.hcstats=0.
+//   on, on_off (optional, together) the full kernel booted with
+//            xen_hypercall_stats=on, and booted the same way with
+//            xen_hypercall_stats=off.
 // A kernel's figure for a benchmark is its least median over its boots.
 // Targets, on the benchmarks whose metric is "time" (the wakeups'
 // overshoot and lateness are shown beside them):

@@ -45,4 +45,10 @@ std::string newc(const std::vector<Entry> &entries, unsigned long mtime)
 	return out;
 }
 
+std::string concat(std::string first, const std::string &second)
+{
+	pad4(first);
+	return first + second;
+}
+
 } // namespace pvh::cpio

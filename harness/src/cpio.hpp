@@ -21,4 +21,8 @@ struct Entry {
 // entry is owned by 0:0, has mtime, and its own inode number.
 std::string newc(const std::vector<Entry> &entries, unsigned long mtime);
 
+// first, padded to the 4-byte boundary from which the kernel reads an
+// archive that follows a compressed one, then second.
+std::string concat(std::string first, const std::string &second);
+
 } // namespace pvh::cpio

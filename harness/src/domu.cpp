@@ -71,17 +71,14 @@ bool write_dom0_initrd(const BootPlan &plan, const Paths &paths, const std::stri
 		std::max(10, std::min(plan.column.domu->timeout, boot_timeout - kRelayMargin));
 	std::string env = "DOMU_NAME=" + std::string(kDomuName) +
 			  "\nDOMU_TIMEOUT=" + std::to_string(domu_timeout) +
-			  "\nDOMU_TRACE=" + (plan.column.domu->trace_uncounted ? "1" : "0") + "\n";
+			  "\nDOMU_TRACE=" + (plan.column.trace_uncounted ? "1" : "0") + "\n";
 	std::string payload = cpio::newc({{"domu", 0755, true, ""},
 					  {"domu/bzImage", 0644, false, kernel},
 					  {"domu/initrd", 0644, false, initrd},
 					  {"domu/domu.cfg", 0644, false, cfg},
 					  {"domu/env", 0644, false, env}},
 					 kEpoch);
-	// The kernel reads an archive that follows a compressed one only
-	// from a 4-byte boundary; zeros in between are skipped.
-	dom0.append((4 - dom0.size() % 4) % 4, '\0');
-	if (!write_file(path, dom0 + payload)) {
+	if (!write_file(path, cpio::concat(std::move(dom0), payload))) {
 		error = "cannot write " + path;
 		return false;
 	}

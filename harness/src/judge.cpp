@@ -80,6 +80,9 @@ std::vector<std::string> problems_of(const JudgeRequest &req, const splat::Found
 			    std::to_string(*g.end_status));
 	if (auto it = g.info.find("pvbench_status"); it != g.info.end() && it->second != "0")
 		p.push_back("pvbench exited with status " + it->second);
+	// A dom0 kernel that traces itself (scripts/guest/init) and could not.
+	if (auto it = g.info.find("trace_error"); it != g.info.end())
+		p.push_back("Xen's trace: " + it->second);
 	if (kunit["total"] == 0)
 		p.push_back("no KTAP results in the log");
 	long fail = kunit["fail"], error = kunit["error"];
@@ -151,6 +154,9 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 		log = (dir / "console.log").string();
 	}
 	auto lines = splat::log_lines(text);
+	// A dom0 kernel that traced itself printed the trace's reading itself.
+	if (!req.domu)
+		trace_records = trace::records(lines);
 	splat::Found splats = splat::find_splats(lines, patterns);
 	guest::Records g = guest::read_records(guest::unsplice(lines));
 
@@ -166,11 +172,12 @@ int judge_boot(const JudgeRequest &req, std::ostream &out, std::ostream &err)
 	auto problems = dom0_issues;
 	for (auto &p : problems_of(req, splats, g, kunit, bad))
 		problems.push_back(std::move(p));
-	// Xen's trace against the domU's counts, when the domU printed a window.
+	// Xen's trace against the kernel's counts, when the judged KTAP has a
+	// window (a dom0 that traces itself has the traced one in its copy).
 	Json trace_result;
 	if (req.trace_uncounted) {
 		try {
-			if (auto w = trace::find_guest_window(lines)) {
+			if (auto w = trace::find_guest_window(splat::log_lines(ktap_text))) {
 				auto xen = trace::xen_window(trace_records, w->vcpu);
 				trace_result = trace::compare(*w, xen, *req.trace_uncounted);
 				std::string all;

@@ -33,6 +33,7 @@ Paths make_paths(const std::string &root, const std::string &build)
 	p.bzimage = env_or("PVOPS_KERNEL", p.build + "/obj/arch/x86/boot/bzImage");
 	p.initrd = p.build + "/initrd.gz";
 	p.initrd_dom0 = p.build + "/initrd-dom0.gz";
+	p.initrd_xentrace = p.build + "/initrd-xentrace.gz";
 	p.xen_gz = env_or("XEN_GZ", "/boot/xen-4.17-amd64.gz");
 	p.xen_elf = p.build + "/xen.elf";
 	p.qemu = env_or("QEMU", "qemu-system-x86_64");

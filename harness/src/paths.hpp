@@ -12,6 +12,9 @@ struct Paths {
 	std::string root, build;
 	std::string bzimage, initrd;
 	std::string initrd_dom0; // scripts/initramfs-dom0.sh's
+	// Xen's trace tools (xentrace, xentrace-window), appended to initrd in
+	// a dom0 column that traces itself (scripts/initramfs-dom0.sh's too).
+	std::string initrd_xentrace;
 	std::string xen_gz, xen_elf;
 	std::string qemu;     // QEMU from the environment, or qemu-system-x86_64
 	std::string patterns; // the splat gate's patterns

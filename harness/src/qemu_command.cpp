@@ -41,6 +41,10 @@ std::string linux_command_line(const BootPlan &plan)
 	std::string line = join(plan.column.linux_args);
 	line += " hypervisor_kunit.expect=" +
 		(plan.expect.empty() ? plan.column.expect.environment : plan.expect);
+	// A dom0 column traced by Xen: the kernel's init records the trace
+	// (scripts/guest/init); in a domU column its dom0 does.
+	if (plan.column.trace_uncounted && !plan.column.domu)
+		line += " pvops.xen_trace";
 	if (!plan.append.empty())
 		line += " " + plan.append;
 	// Under -icount user space gets fixed address layouts too.

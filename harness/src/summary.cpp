@@ -86,7 +86,8 @@ const std::vector<std::string> kRouted = {
 	"mmu.set_pte",	       "mmu.set_pmd",	  "mmu.write_cr3", "mmu.flush_tlb_user",
 	"mmu.lazy_mode.leave", "irq.irq_disable", "irq.save_fl",   "irq.safe_halt",
 	"time.sched_clock",    "time.steal_clock"};
-const std::vector<std::string> kClasses = {"page-table", "interrupt", "timer", "other", "total"};
+const std::vector<std::string> kClasses = {"page-table", "interrupt", "timer",
+					   "other",	 "multicall", "total"};
 
 const json *guest_of(const std::optional<json> &r)
 {

@@ -49,7 +49,10 @@ std::optional<GuestWindow> find_guest_window(const std::vector<std::string> &lin
 {
 	static const std::regex re(
 		R"(trace_window: vcpu=(\d{1,9}) mark=(\d{1,9}) calls=(\S*) batched=(\S*)\s*$)");
-	for (const auto &line : lines) {
+	// The last: a kernel that traces itself runs the case again once its
+	// init has started the trace (scripts/guest/init).
+	for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+		const std::string &line = *it;
 		if (line.find("trace_window: ") == std::string::npos)
 			continue;
 		std::smatch m;
@@ -64,6 +67,16 @@ std::optional<GuestWindow> find_guest_window(const std::vector<std::string> &lin
 		return w;
 	}
 	return std::nullopt;
+}
+
+std::vector<std::string> records(const std::vector<std::string> &console)
+{
+	static const std::string prefix = "PVOPS-TRACE: ";
+	std::vector<std::string> out;
+	for (const auto &line : console)
+		if (line.rfind(prefix, 0) == 0)
+			out.push_back(line.substr(prefix.size()));
+	return out;
 }
 
 XenWindow xen_window(const std::vector<std::string> &lines, unsigned vcpu)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-// Xen's trace as a witness of a domU's own hypercall counts. The domU's
-// KUnit case xen_hypercalls.trace_window_test brackets a workload with two
+// Xen's trace as a witness of a kernel's own hypercall counts. Its KUnit
+// case xen_hypercalls_trace.trace_window_test brackets a workload with two
 // marker hypercalls and prints what its counters saw in between ("...
-// trace_window: vcpu=V mark=M calls=OP:N,... batched=OP:N,..."); dom0
-// records Xen's trace, reads it with harness/guest/xentrace-window and
-// relays that program's output as "PVOPS-TRACE: " lines: per vCPU, what
-// Xen saw from its first marker to its second. Both sides count the
-// markers.
+// trace_window: vcpu=V mark=M calls=OP:N,... batched=OP:N,..."); a dom0
+// records Xen's trace (the domU's dom0, or the kernel itself when it is
+// dom0), reads it with harness/guest/xentrace-window and prints that
+// program's output as "PVOPS-TRACE: " lines: per vCPU, what Xen saw from
+// its first marker to its second. Both sides count the markers.
 #pragma once
 
 #include <cstdint>
@@ -38,9 +38,13 @@ struct XenWindow {
 	std::uint64_t records = 0;   // records in the trace
 };
 
-// The first window line in the domU's console; nullopt when there is none.
+// The last window line in the kernel's console; nullopt when there is none.
 // A line that names a window but does not parse throws std::runtime_error.
 std::optional<GuestWindow> find_guest_window(const std::vector<std::string> &lines);
+
+// xentrace-window's output in a console: its "PVOPS-TRACE: " lines,
+// without the prefix.
+std::vector<std::string> records(const std::vector<std::string> &console);
 
 // vCPU `vcpu`'s window in xentrace-window's output ("vcpu=V markers=N
 // calls=... batched=... restarted=N" lines, then "records=N lost=N"); no

@@ -222,10 +222,16 @@ TEST_F(Cost, ReaderTakesTheWrittenCells)
 		EXPECT_EQ(n, time_ops(c));
 	}
 	EXPECT_EQ(r.metric.at("timer.nanosleep_1us"), "overshoot");
-	for (const auto &c : fixtures::boot_columns())
-		EXPECT_DOUBLE_EQ(r.hypercalls.at({kMprotect, c}),
-				 fixture_total_hypercalls(c, kMprotect))
-			<< c;
+	for (const auto &c : fixtures::boot_columns()) {
+		auto it = r.hypercalls.find({kMprotect, c});
+		if (c == "native") {
+			// Outside Xen nothing counts hypercalls.
+			EXPECT_TRUE(it == r.hypercalls.end());
+			continue;
+		}
+		ASSERT_TRUE(it != r.hypercalls.end()) << c;
+		EXPECT_DOUBLE_EQ(it->second, fixture_total_hypercalls(c, kMprotect)) << c;
+	}
 }
 
 TEST_F(Cost, IdenticalKernelsMeetTheTarget)

@@ -51,8 +51,7 @@ Judged judge_domu(const std::string &text, const std::string &col)
 	req.domu = true;
 	pvh::Column c = column(col);
 	req.expect = c.expect.environment;
-	if (c.domu)
-		req.trace_uncounted = c.domu->trace_uncounted;
+	req.trace_uncounted = c.trace_uncounted;
 	req.seconds = 30;
 	req.timeout = 240;
 	req.splat_patterns = judge_run::root() + "/scripts/splat-patterns";

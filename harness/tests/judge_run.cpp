@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "column.hpp"
 #include "console.hpp"
 #include "judge.hpp"
 
@@ -37,7 +38,7 @@ std::string fresh_dir(const std::string &name)
 }
 
 Judged judge(const std::string &text, const std::string &column, int qemu_rc,
-	     const std::string &dir)
+	     const std::string &dir, bool traced)
 {
 	Judged j;
 	j.dir = dir.empty() ? fresh_dir(column) : dir;
@@ -51,6 +52,12 @@ Judged judge(const std::string &text, const std::string &column, int qemu_rc,
 	req.seconds = 12.345;
 	req.timeout = 240;
 	req.splat_patterns = root() + "/scripts/splat-patterns";
+	std::string error;
+	if (auto c = pvh::load_column(root(), column, error)) {
+		req.domu = c->domu.has_value();
+		if (traced)
+			req.trace_uncounted = c->trace_uncounted;
+	}
 	std::ostringstream out, err;
 	j.rc = pvh::judge_boot(req, out, err);
 	j.out = out.str();

@@ -21,8 +21,11 @@ struct Judged {
 	nlohmann::json result; // result.json
 };
 
-// Writes text as DIR/serial.log in a fresh directory and judges it.
+// Writes text as DIR/serial.log in a fresh directory and judges it. traced:
+// compare the kernel's trace window with Xen's trace where the column
+// records it, as a real boot of the column is judged (tests that edit a
+// log's KTAP judge it without).
 Judged judge(const std::string &text, const std::string &column, int qemu_rc = 0,
-	     const std::string &dir = "");
+	     const std::string &dir = "", bool traced = false);
 
 } // namespace judge_run

@@ -109,10 +109,13 @@ TEST(QemuCommand, ChoicesOfTheRun)
 	std::string error;
 	auto c = load_column(PVOPS_SOURCE_ROOT, "xen-pv", error);
 	ASSERT_TRUE(c) << error;
-	ASSERT_TRUE(c->single_thread);
 	BootPlan plan;
 	plan.column = *c;
 	auto argv = qemu_command(plan, fake_paths(), error);
+	EXPECT_EQ(after(argv, "-accel"), "");
+	// A column may ask for one TCG thread ("tcg_thread": "single").
+	plan.column.single_thread = true;
+	argv = qemu_command(plan, fake_paths(), error);
 	EXPECT_EQ(after(argv, "-accel"), "tcg,thread=single");
 	plan.mttcg = true;
 	argv = qemu_command(plan, fake_paths(), error);
@@ -125,8 +128,22 @@ TEST(QemuCommand, ChoicesOfTheRun)
 	EXPECT_EQ(after(argv, "-icount"), "shift=0,sleep=off");
 	EXPECT_EQ(after(argv, "-smp"), "1");
 	std::string cmdline = linux_command_line(plan);
-	EXPECT_NE(cmdline.find("hypervisor_kunit.expect=native pvops.bench=quick norandmaps"),
+	EXPECT_NE(cmdline.find("hypervisor_kunit.expect=native pvops.xen_trace pvops.bench=quick "
+			       "norandmaps"),
 		  std::string::npos);
+}
+
+TEST(QemuCommand, OnlyADom0ColumnTracedByXenTracesItself)
+{
+	std::string error;
+	for (const auto &c : load_columns(PVOPS_SOURCE_ROOT, error)) {
+		BootPlan plan;
+		plan.column = c;
+		bool asked = (" " + linux_command_line(plan) + " ").find(" pvops.xen_trace ") !=
+			     std::string::npos;
+		EXPECT_EQ(asked, c.trace_uncounted && !c.domu) << c.name;
+	}
+	EXPECT_TRUE(error.empty()) << error;
 }
 
 TEST(QemuCommand, ACommaCannotReachXensModuleLine)

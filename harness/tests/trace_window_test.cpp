@@ -225,6 +225,18 @@ TEST(TraceWindow, TheDomusLineIsRead)
 	EXPECT_THROW(guest("trace_window: vcpu=0 mark=55 calls=1:x batched="), std::runtime_error);
 }
 
+TEST(TraceWindow, TheLastWindowIsTheTracedOne)
+{
+	// A dom0 kernel runs the case at boot and again under its own trace.
+	auto w = pvh::trace::find_guest_window(
+		{"trace_window: vcpu=0 mark=55 calls=55:2 batched=", kGuest, "[ 6.0] later"});
+	ASSERT_TRUE(w);
+	EXPECT_EQ(w->vcpu, 1u);
+	EXPECT_EQ(pvh::trace::records({"PVOPS-TRACE: records=3 lost=0", "PVOPS: x=1",
+				       "[ 1.0] PVOPS-TRACE: not at the start"}),
+		  std::vector<std::string>{"records=3 lost=0"});
+}
+
 TEST(TraceWindow, EqualCountsAgreeAndTheUncountedIretIsShown)
 {
 	auto r = compare({"vcpu=0 markers=2 calls=1:1,55:2 batched= restarted=0",
