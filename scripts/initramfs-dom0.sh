@@ -13,7 +13,6 @@ set -euo pipefail
 
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 XENBIN=${XENBIN:-/usr/lib/xen-4.17/bin}
-EPOCH=${SOURCE_DATE_EPOCH:-1735689600}	# 2025-01-01, the mtime of every entry
 stage=$BUILD/initramfs-dom0
 out=$BUILD/initrd-dom0.gz
 out_trace=$BUILD/initrd-xentrace.gz
@@ -105,11 +104,7 @@ libs=$(libs_of "${programs[@]}")
 	echo "file /domu/disk.img $stage/disk.img 0644 0 0"
 } >"$stage/cpio_list"
 
-"$gen" -t "$EPOCH" "$stage/cpio_list" >"$stage/initrd.cpio" 2>>"$log" ||
-	die "gen_init_cpio failed; see $log"
-gzip -n -9 <"$stage/initrd.cpio" >"$out.tmp"
-mv "$out.tmp" "$out"
-say "initramfs: $out ($(stat -c %s "$out") bytes, sha256 $(sha256sum "$out" | cut -c1-16))"
+pack_cpio "$gen" "$stage/cpio_list" "$out" "$log"
 
 # The trace tools alone, to go after build/initrd.gz, whose directories
 # (/bin, /dev, ...) are there already.
@@ -121,8 +116,4 @@ say "initramfs: $out ($(stat -c %s "$out") bytes, sha256 $(sha256sum "$out" | cu
 	echo "file /bin/xentrace-window $stage/xentrace-window 0755 0 0"
 	lib_entries $(libs_of "$XENBIN/xentrace")
 } >"$stage/cpio_list_trace"
-"$gen" -t "$EPOCH" "$stage/cpio_list_trace" >"$stage/initrd-xentrace.cpio" 2>>"$log" ||
-	die "gen_init_cpio failed for the trace tools; see $log"
-gzip -n -9 <"$stage/initrd-xentrace.cpio" >"$out_trace.tmp"
-mv "$out_trace.tmp" "$out_trace"
-say "initramfs: $out_trace ($(stat -c %s "$out_trace") bytes, sha256 $(sha256sum "$out_trace" | cut -c1-16))"
+pack_cpio "$gen" "$stage/cpio_list_trace" "$out_trace" "$log"

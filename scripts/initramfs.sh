@@ -7,7 +7,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 BUSYBOX=${BUSYBOX:-/bin/busybox}
-EPOCH=${SOURCE_DATE_EPOCH:-1735689600}	# 2025-01-01, the mtime of every entry
 stage=$BUILD/initramfs
 log=$LOGS/initramfs.log
 : >"$log"
@@ -47,8 +46,4 @@ g++ -std=c++20 -O2 -Wall -Wextra -Werror -static -o "$stage/pvbench" \
 	done
 } >"$stage/cpio_list"
 
-"$stage/gen_init_cpio" -t "$EPOCH" "$stage/cpio_list" >"$stage/initrd.cpio" 2>>"$log" ||
-	die "gen_init_cpio failed; see $log"
-gzip -n -9 <"$stage/initrd.cpio" >"$INITRD.tmp"
-mv "$INITRD.tmp" "$INITRD"
-say "initramfs: $INITRD ($(stat -c %s "$INITRD") bytes, sha256 $(sha256sum "$INITRD" | cut -c1-16))"
+pack_cpio "$stage/gen_init_cpio" "$stage/cpio_list" "$INITRD" "$log"

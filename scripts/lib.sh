@@ -147,3 +147,16 @@ unmet_options() {
 sha_of() {
 	cat "$@" 2>/dev/null | sha256sum | cut -c1-16
 }
+
+# pack_cpio GEN LIST OUT LOG: OUT, the gzip'd archive that gen_init_cpio
+# (GEN) makes of LIST, every entry dated SOURCE_DATE_EPOCH (default
+# 2025-01-01) so that the same inputs give the same bytes; OUT is written
+# whole or not at all.
+pack_cpio() {
+	local gen=$1 list=$2 out=$3 log=$4
+	"$gen" -t "${SOURCE_DATE_EPOCH:-1735689600}" "$list" >"$list.cpio" 2>>"$log" ||
+		die "gen_init_cpio failed on $list; see $log"
+	gzip -n -9 <"$list.cpio" >"$out.tmp"
+	mv "$out.tmp" "$out"
+	say "initramfs: $out ($(stat -c %s "$out") bytes, sha256 $(sha256sum "$out" | cut -c1-16))"
+}
