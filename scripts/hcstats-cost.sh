@@ -30,6 +30,15 @@
 #    instructions added per hypercall; an "off" boot that counted one
 #    misses the target.
 #
+# 3. Against what exists, the xen trace events (xen_mc_*, xen_mmu_*, ...):
+#    the full kernel built again with the trace events
+#    (scripts/config/cost/trace-events.config: no function tracer), booted
+#    COST_BOOTS times under Xen with trace_event=xen:* (every xen event
+#    enabled from boot, into a 16 MiB buffer per CPU) and as often without:
+#    what enabling them costs, per op. The guest's init counts the events
+#    the workload before the benchmarks recorded (PVOPS-XENEVENT lines):
+#    what they see of it, beside the hypercalls the accounting counted.
+#
 # The kernels are built without the xen_hypercalls KUnit suite, whose
 # cases would run at boot. Targets: off within 0.1% of base in every
 # boot, on within 2% of off under Xen.
@@ -138,6 +147,8 @@ EOF
 # base and placebo: without accounting, and without its tests.
 without="XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST"
 kernel full "XEN_HYPERCALLS_KUNIT_TEST" 0
+PVOPS_CONFIG_ADD=$PVOPS_ROOT/scripts/config/cost/trace-events.config \
+	kernel trace "XEN_HYPERCALLS_KUNIT_TEST" 0
 kernel base "$without" 0 "${REVERT[@]}"
 
 # The code both kernels share, object by object: when none differs,
@@ -172,26 +183,33 @@ bootarg() {
 	printf 'pvops.again=%s' "$(printf "%0${1}d" 0 | tr 0 "$1")"
 }
 
+# run NAME COLUMNS VAR=VALUE...: pvbench's full set in COLUMNS.
 run() {
-	local name=$1
-	shift
+	local name=$1 columns=$2
+	shift 2
 	say "cost: pvbench (full set), deterministic, $name (report: $COST/results/$name/report.md)"
 	env "$@" "$HARNESS" --root "$PVOPS_ROOT" bench --out "$COST/results/$name" \
-		--deterministic --columns native,xen-pv,xen-pvh >>"$log" 2>&1 ||
+		--deterministic --columns "$columns" >>"$log" 2>&1 ||
 		die "pvharness ($name) failed; see $log"
 }
 same="tsc=reliable xen_hypercall_stats=off debugfs=off"
+all=native,xen-pv,xen-pvh
 rm -rf "$COST/results"
 for ((i = 0; i < boots; i++)); do
 	arg=$(bootarg $i)
 	for k in base full placebo; do
-		run "$k-$i" BUILD="$COST/$k" PVOPS_SMP=1 PVOPS_APPEND="$same${arg:+ $arg}"
+		run "$k-$i" "$all" BUILD="$COST/$k" PVOPS_SMP=1 PVOPS_APPEND="$same${arg:+ $arg}"
 	done
 	# On against off: the full kernel with debugfs, accounting on or not.
-	run "on-$i" BUILD="$COST/full" PVOPS_SMP=1 \
+	run "on-$i" "$all" BUILD="$COST/full" PVOPS_SMP=1 \
 		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=on${arg:+ $arg}"
-	run "on-off-$i" BUILD="$COST/full" PVOPS_SMP=1 \
+	run "on-off-$i" "$all" BUILD="$COST/full" PVOPS_SMP=1 \
 		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off${arg:+ $arg}"
+	# The xen trace events, enabled against not, where they exist.
+	run "events-$i" xen-pv,xen-pvh BUILD="$COST/trace" PVOPS_SMP=1 \
+		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off trace_buf_size=16M trace_event=xen:*${arg:+ $arg}"
+	run "events-off-$i" xen-pv,xen-pvh BUILD="$COST/trace" PVOPS_SMP=1 \
+		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off trace_buf_size=16M${arg:+ $arg}"
 done
 
 {
@@ -200,6 +218,10 @@ done
 		--base "$COST"/results/base-*/report.json --off "$COST"/results/full-*/report.json \
 		--placebo "$COST"/results/placebo-*/report.json \
 		--on "$COST"/results/on-[0-9]*/report.json \
-		--on-off "$COST"/results/on-off-*/report.json && rc=0 || rc=$?
+		--on-off "$COST"/results/on-off-*/report.json \
+		--events "$COST"/results/events-[0-9]*/report.json \
+		--events-off "$COST"/results/events-off-*/report.json \
+		--seen-accounting "$COST"/results/on-0/r1/xen-pv*/serial.log \
+		--seen-events "$COST"/results/events-0/r1/xen-pv*/serial.log && rc=0 || rc=$?
 	exit $rc
 } | tee "$COST/summary.txt"

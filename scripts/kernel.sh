@@ -12,6 +12,12 @@ FRAGS=("$PVOPS_ROOT"/scripts/config/base.config
        "$PVOPS_ROOT"/scripts/config/kunit.config)
 [ -n "$KVARIANT" ] && FRAGS+=("$PVOPS_ROOT"/scripts/config/debug/debug.config)
 [ "$KVARIANT" = -debug-kasan ] && FRAGS+=("$PVOPS_ROOT"/scripts/config/debug/kasan.config)
+# PVOPS_CONFIG_ADD="FILE ...": more fragments, after these (scripts/hcstats-cost.sh
+# builds a kernel with the xen trace events, scripts/config/cost/trace-events.config).
+for f in ${PVOPS_CONFIG_ADD:-}; do
+	[ -f "$f" ] || die "no config fragment $f (PVOPS_CONFIG_ADD)"
+	FRAGS+=("$f")
+done
 # PVOPS_CONFIG_DROP="OPT ...": leave these options out of the fragments,
 # for a tree that does not have them (scripts/hcstats-cost.sh builds the
 # series without the hypercall accounting patch).

@@ -7,13 +7,15 @@
 
 #include "commands.hpp"
 #include "cost.hpp"
+#include "cost_seen.hpp"
 
 namespace pvh {
 
 Command add_cost_command(CLI::App &app)
 {
 	struct Args {
-		std::vector<std::string> base, off, placebo, on, on_off;
+		std::vector<std::string> base, off, placebo, on, on_off, events, events_off;
+		std::vector<std::string> seen_accounting, seen_events;
 		std::string code, placebo_code, layout;
 	};
 	auto args = std::make_shared<Args>();
@@ -32,6 +34,18 @@ Command add_cost_command(CLI::App &app)
 	sub->add_option("--on-off", args->on_off,
 			"boots of the full kernel booted as the --on boots, with "
 			"xen_hypercall_stats=off");
+	sub->add_option("--events", args->events,
+			"boots of the full kernel built with trace events, booted with "
+			"trace_event=xen:* (shown, not judged)");
+	sub->add_option("--events-off", args->events_off,
+			"boots of that kernel booted as the --events boots, without "
+			"trace_event=");
+	sub->add_option("--seen-accounting", args->seen_accounting,
+			"console logs (r1/<column>/serial.log) of boots that counted "
+			"hypercalls: what the accounting saw of the init's workload");
+	sub->add_option("--seen-events", args->seen_events,
+			"console logs of boots with trace_event=xen:*: what the xen trace "
+			"events saw of the same workload");
 	sub->add_option("--code", args->code, "pvharness textcmp's output for base and full");
 	sub->add_option("--placebo-code", args->placebo_code,
 			"pvharness textcmp's output for base and the placebo");
@@ -39,6 +53,8 @@ Command add_cost_command(CLI::App &app)
 	return {sub, [args] {
 			if (args->on.empty() != args->on_off.empty())
 				return fail("cost: --on and --on-off go together", 2);
+			if (args->events.empty() != args->events_off.empty())
+				return fail("cost: --events and --events-off go together", 2);
 			cost::Input in;
 			in.code = args->code;
 			in.placebo_code = args->placebo_code;
@@ -48,7 +64,9 @@ Command add_cost_command(CLI::App &app)
 					   {&args->off, &in.off},
 					   {&args->placebo, &in.placebo},
 					   {&args->on, &in.on},
-					   {&args->on_off, &in.on_off}};
+					   {&args->on_off, &in.on_off},
+					   {&args->events, &in.events},
+					   {&args->events_off, &in.events_off}};
 			for (auto [paths, reports] : lists)
 				for (const auto &p : *paths) {
 					std::string error;
@@ -57,6 +75,13 @@ Command add_cost_command(CLI::App &app)
 						return fail(error, 2);
 					reports->push_back(std::move(*r));
 				}
+			if (!args->seen_accounting.empty() || !args->seen_events.empty()) {
+				std::string error;
+				if (!cost::print_seen(args->seen_accounting, args->seen_events,
+						      std::cout, error))
+					return fail(error, 2);
+				std::cout << "\n";
+			}
 			int rc = cost::judge(in, std::cout);
 			std::cout.flush();
 			return rc;

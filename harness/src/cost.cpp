@@ -160,7 +160,8 @@ struct Judge {
 
 	explicit Judge(const Input &i, std::ostream &o) : in(i), out(o)
 	{
-		for (const auto *boots : {&in.base, &in.off, &in.placebo, &in.on, &in.on_off})
+		for (const auto *boots : {&in.base, &in.off, &in.placebo, &in.on, &in.on_off,
+					  &in.events, &in.events_off})
 			for (const auto &r : *boots) {
 				for (const auto &c : r.columns)
 					if (std::find(columns.begin(), columns.end(), c) ==
@@ -312,15 +313,25 @@ struct Judge {
 		return n ? std::optional<double>(sum / n) : std::nullopt;
 	}
 
-	bool on_vs_off()
+	// One tool switched on against off, across boots: the table per op and
+	// column, and per column a line; hypercalls per op from hc_boots.
+	// With judged, a Xen column must stay within kOnLimit and count no
+	// hypercall while off (the accounting); else the figures are shown.
+	struct Arm {
+		const char *title;   // what is compared, one line
+		const char *on_name; // the "on" column's heading
+		const std::vector<Report> &on, &off, &hc_boots;
+		bool judged;
+	};
+
+	bool on_against_off(const Arm &arm)
 	{
-		Cells off = least_of_boots(in.on_off), on = least_of_boots(in.on);
-		out << "\naccounting on against off, the full kernel booted with "
-		       "xen_hypercall_stats=on and "
-		       "xen_hypercall_stats=off (guest instructions per op, the least median of "
-		    << in.on.size() << "/" << in.on_off.size() << " boots of each)\n";
+		Cells off = least_of_boots(arm.off), on = least_of_boots(arm.on);
+		out << "\n"
+		    << arm.title << " (guest instructions per op, the least median of "
+		    << arm.on.size() << "/" << arm.off.size() << " boots of each)\n";
 		out << format("%-28s %-8s %-9s %11s %11s %9s %7s %8s %9s\n", "benchmark", "boot",
-			      "metric", "off", "on", "on-off", "boots", "hc/op", "added/hc");
+			      "metric", "off", arm.on_name, "on-off", "boots", "hc/op", "added/hc");
 		std::vector<Key> present;
 		for (const auto &k : order(off)) {
 			const std::string m = metric.count(k.first) ? metric.at(k.first) : "time";
@@ -330,26 +341,28 @@ struct Judge {
 				continue;
 			}
 			present.push_back(k);
-			auto hc = hypercalls(in.on, k);
+			auto hc = hypercalls(arm.hc_boots, k);
 			std::string added = format("%9s", "-"), per_op = format("%8s", "n/a");
 			if (hc)
 				per_op = format("%8.2f", *hc);
 			if (hc && *hc > 0)
 				added = format("%9.1f", (on.at(k) - off.at(k)) / *hc);
-			double spread = std::max(boot_spread(in.on, k), boot_spread(in.on_off, k));
+			double spread = std::max(boot_spread(arm.on, k), boot_spread(arm.off, k));
 			out << format("%-28s %-8s %-9s %11.1f %11.1f %+8.3f%% %6.2f%% ",
 				      k.first.c_str(), k.second.c_str(), m.c_str(), off.at(k),
 				      on.at(k), pct(on.at(k), off.at(k)), spread)
 			    << per_op << " " << added << "\n";
 		}
 		out << "\nboots: how far the boots of one kernel and setting differ (the larger of "
-		       "on and off); hc/op: hypercalls per op counted in the boots with it on; "
-		       "added/hc: guest instructions added per hypercall counted\n";
+		       "on and off); hc/op: hypercalls per op counted in the boots with accounting "
+		       "on; added/hc: guest instructions added per such hypercall\n";
 		bool met_all = true;
 		for (const auto &col : columns) {
 			std::vector<Key> timed, wakeups;
 			for (const auto &k : in_column(present, col))
 				(is_time(k) ? timed : wakeups).push_back(k);
+			if (!arm.judged && timed.empty() && wakeups.empty())
+				continue;
 			std::vector<double> deltas, per_hc;
 			double worst = 0.0;
 			std::string worst_name = "-";
@@ -358,7 +371,7 @@ struct Judge {
 				deltas.push_back(d);
 				if (worst_name == "-" || d > worst)
 					worst = d, worst_name = k.first;
-				auto hc = hypercalls(in.on, k);
+				auto hc = hypercalls(arm.hc_boots, k);
 				if (hc && *hc >= 1)
 					per_hc.push_back((on.at(k) - off.at(k)) / *hc);
 			}
@@ -366,7 +379,7 @@ struct Judge {
 			std::vector<std::string> leaked;
 			for (const auto &k : in_column(present, col)) {
 				bool counted = false;
-				for (const auto &r : in.on_off)
+				for (const auto &r : arm.off)
 					if (auto it = r.hypercalls.find(k);
 					    it != r.hypercalls.end())
 						counted = counted || it->second > 0;
@@ -376,17 +389,19 @@ struct Judge {
 			bool native = col == "native";
 			bool met =
 				!timed.empty() && (native || worst <= kOnLimit) && leaked.empty();
-			met_all = met_all && met;
-			std::string line = format("%-8s on vs off: largest %+.3f%% (%s), geometric "
-						  "mean %+.3f%% over %zu time ops",
-						  col.c_str(), worst, worst_name.c_str(),
-						  geomean_pct(deltas), timed.size());
+			if (arm.judged)
+				met_all = met_all && met;
+			std::string line =
+				format("%-8s %s vs off: largest %+.3f%% (%s), geometric "
+				       "mean %+.3f%% over %zu time ops",
+				       col.c_str(), arm.on_name, worst, worst_name.c_str(),
+				       geomean_pct(deltas), timed.size());
 			if (!per_hc.empty())
 				line += format("; added per hypercall (ops with 1 or more) %.1f to "
 					       "%.1f instructions, median %.1f",
 					       per_hc.front(), per_hc.back(),
 					       per_hc[per_hc.size() / 2]);
-			if (!native)
+			if (arm.judged && !native)
 				line += format(" (target %.1f%%: %s)", kOnLimit,
 					       met ? "met" : "MISSED");
 			if (!wakeups.empty()) {
@@ -404,6 +419,22 @@ struct Judge {
 			out << line << "\n";
 		}
 		return met_all;
+	}
+
+	bool on_vs_off()
+	{
+		return on_against_off({"accounting on against off, the full kernel booted with "
+				       "xen_hypercall_stats=on and xen_hypercall_stats=off",
+				       "on", in.on, in.on_off, in.on, true});
+	}
+
+	// Shown, not judged: what the xen trace events cost when enabled.
+	void events_vs_off()
+	{
+		on_against_off({"xen trace events enabled against not, the full kernel built with "
+				"trace events, booted with trace_event=xen:* and without; "
+				"accounting off in both",
+				"events", in.events, in.events_off, in.on, false});
 	}
 
 	// "LABEL: " and the last line of a textcmp output.
@@ -483,6 +514,8 @@ int judge(const Input &in, std::ostream &out)
 	bool met = j.off_vs_base();
 	if (!in.on.empty() || !in.on_off.empty())
 		met = j.on_vs_off() && met;
+	if (!in.events.empty())
+		j.events_vs_off();
 	j.code_line("code", in.code);
 	j.code_line("placebo code", in.placebo_code);
 	if (!in.layout.empty())

@@ -9,7 +9,11 @@
 //            adds, never called: every later function moves as with it;
 //   on, on_off (optional, together) the full kernel booted with
 //            xen_hypercall_stats=on, and booted the same way with
-//            xen_hypercall_stats=off.
+//            xen_hypercall_stats=off;
+//   events, events_off (optional, together) the full kernel built with the
+//            trace events, booted with trace_event=xen:* and without:
+//            what the existing xen_mc_*/xen_mmu_* events cost when enabled,
+//            shown beside the accounting, not judged.
 // A kernel's figure for a benchmark is its least median over its boots.
 // Targets, on the benchmarks whose metric is "time" (the wakeups'
 // overshoot and lateness are shown beside them):
@@ -51,7 +55,7 @@ std::optional<Report> parse_report(const std::string &text, const std::string &p
 std::optional<Report> read_report(const std::string &path, std::string &error);
 
 struct Input {
-	std::vector<Report> base, off, placebo, on, on_off;
+	std::vector<Report> base, off, placebo, on, on_off, events, events_off;
 	std::string code, placebo_code; // textcmp outputs, "" when not given
 	std::string layout;		// one line on where the kernels place their code
 };

@@ -122,6 +122,7 @@ Records read_records(const std::vector<ConsoleLine> &lines)
 {
 	static const std::regex ops(R"(^(\S+) +(\S+) +(yes|no|\?) +inline=)");
 	static const std::regex end(R"(^end status=(\d+))");
+	static const std::regex event(R"(^([a-z0-9_]+) (\d{1,15})$)");
 	Records r;
 	std::vector<ConsoleLine> stripped;
 	stripped.reserve(lines.size());
@@ -138,6 +139,9 @@ Records read_records(const std::vector<ConsoleLine> &lines)
 				r.routes[m[1]] = {m[2], m[3] == "yes"};
 		} else if (auto b = after(text, "PVOPS-HCFILE: ")) {
 			r.hcfile.push_back({l.number, *b});
+		} else if (auto b = after(text, "PVOPS-XENEVENT: ")) {
+			if (std::regex_search(*b, m, event))
+				r.xen_events[m[1]] = std::stol(m[2]);
 		} else if (auto b = after(text, "PVOPS-KTAP:")) {
 			r.ktap_copy.push_back({l.number, starts_with(*b, " ") ? b->substr(1) : *b});
 		} else if (auto b = after(text, "PVOPS-GUEST: ")) {

@@ -50,6 +50,7 @@ struct Records {
 	std::map<std::string, std::string> info; // PVOPS: key=value, the last one wins
 	std::map<std::string, Route> routes;	 // PVOPS-OPS
 	std::vector<Line> hcfile;		 // PVOPS-HCFILE
+	std::map<std::string, long> xen_events;	 // PVOPS-XENEVENT: event N ("overrun" too)
 	std::vector<Line> ktap_copy;		 // PVOPS-KTAP
 	bench::Run bench;			 // PVBENCH
 };

@@ -392,6 +392,30 @@ TEST_F(Cost, HypercallCountedWhileOffIsMissed)
 	EXPECT_TRUE(pv.ends_with("; counted while off: " + kMprotect)) << out;
 }
 
+// The xen trace events' arm: what enabling them costs, per op, in the Xen
+// columns that ran it, per hypercall of the accounting's "on" boots; shown,
+// never judged, however large.
+TEST_F(Cost, TraceEventsAreShownWithTheirCostPerHypercallButNotJudged)
+{
+	cost::Input in;
+	in.base = {report("base")};
+	in.off = {report("off")};
+	in.on = {report("on", {{"xen-pv", kMprotect, 0, "{\"page-table\":2}"}})};
+	in.on_off = {report("on-off")};
+	in.events = {report("events", {{"xen-pv", kMprotect, 5}})};
+	in.events_off = {report("events-off")};
+	EXPECT_EQ(judge(in), 0) << out;
+	std::string line = line_of(out, "xen-pv   events vs off: ");
+	EXPECT_NE(line.find("largest +5.000% (" + kMprotect + ")"), std::string::npos) << out;
+	char added[32];
+	std::snprintf(added, sizeof added, "%.1f", fixture_median("xen-pv", kMprotect) * 0.05 / 2);
+	EXPECT_NE(line.find(std::string("added per hypercall (ops with 1 or more) ") + added),
+		  std::string::npos)
+		<< out;
+	EXPECT_EQ(line.find("target"), std::string::npos) << out;
+	EXPECT_NE(out.find("xen trace events enabled against not"), std::string::npos) << out;
+}
+
 TEST_F(Cost, AMissingCellIsShownAndTheColumnStillJudged)
 {
 	cost::Input in;
