@@ -111,6 +111,12 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 			error = std::string(option) + ": no such file: " + *given;
 			return false;
 		}
+	// A missing package first: 'make deps' comes before 'make initramfs'.
+	if (plan.column.hypervisor && !fs::exists(paths.xen_gz)) {
+		error = paths.xen_gz + " missing (Debian package "
+				       "xen-hypervisor-4.17-amd64); run 'make deps'";
+		return false;
+	}
 	if (plan.column.domu && !fs::exists(paths.initrd_dom0)) {
 		error = "no dom0 initramfs at " + paths.initrd_dom0 +
 			"; run 'make initramfs' first";
@@ -121,15 +127,7 @@ bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 			"; run 'make initramfs' first";
 		return false;
 	}
-	if (plan.column.hypervisor) {
-		if (!fs::exists(paths.xen_gz)) {
-			error = paths.xen_gz + " missing (Debian package "
-					       "xen-hypervisor-4.17-amd64); run 'make deps'";
-			return false;
-		}
-		return unpack_xen(paths, error);
-	}
-	return true;
+	return !plan.column.hypervisor || unpack_xen(paths, error);
 }
 
 } // namespace
