@@ -11,9 +11,9 @@
  * the pv_ops slot. This file records where the sites are, before they are
  * patched, and shows what each holds when /sys/kernel/debug/paravirt/ops
  * is read, by decoding the live instructions; it does not repeat
- * apply_alternatives()'s decisions. Only the kernel image's sites are
- * shown: those of init text are gone after boot, and those of modules,
- * patched when a module loads, are not recorded.
+ * apply_alternatives()'s decisions. Only the sites in the kernel image's
+ * text are shown: those of init and exit text are freed after boot, and
+ * those of modules, patched when a module loads, are not recorded.
  */
 
 #include <kunit/visibility.h>
@@ -21,13 +21,11 @@
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
-#include <linux/memory.h>
 #include <linux/mm.h>
 #include <linux/processor.h>
 #include <linux/seq_file.h>
 #include <linux/static_call.h>
 #include <linux/string_choices.h>
-#include <linux/uaccess.h>
 #include <asm/alternative.h>
 #include <asm/hypervisor.h>
 #include <asm/insn.h>
@@ -44,6 +42,9 @@
  * the alternatives table, which is freed after boot: each site's offset from
  * _text, its length and the pv_ops slot it calls through.
  */
+/* pv_ops call sites are a 6-byte call, or as long as a longer replacement. */
+#define PV_SITE_MAX	16
+
 struct pv_site {
 	s32 offset;
 	u8 len;
@@ -52,19 +53,26 @@ struct pv_site {
 
 static struct pv_site *pv_sites __ro_after_init;
 static unsigned int pv_nr_sites __ro_after_init;
-/* Sites in init text, which is freed: counted, not shown. */
-static unsigned int pv_nr_init_sites __ro_after_init;
+/* Sites outside the kernel text (init, exit), which is freed: counted. */
+static unsigned int pv_nr_freed_sites __ro_after_init;
 
 /* pv_ops as the kernel built it, before any hypervisor code changed it. */
-static struct paravirt_patch_template pv_native_ops;
-static void *pv_native_sched_clock, *pv_native_steal_clock;
-static bool pv_native_saved;
+static struct paravirt_patch_template pv_native_ops __ro_after_init;
+static void *pv_native_sched_clock __ro_after_init, *pv_native_steal_clock __ro_after_init;
+static bool pv_native_saved __ro_after_init;
+
+/* The first hypervisor CPUID leaf with a vendor, found once at boot. */
+static struct {
+	u32 base, max_leaf;
+	char vendor[13];
+} pv_cpuid_leaf __ro_after_init;
 
 static const char *const pv_site_kind_names[PV_SITE_KINDS] = {
 	[PV_SITE_INLINE]	= "inline",
 	[PV_SITE_DIRECT]	= "direct",
 	[PV_SITE_NOP]		= "nop",
 	[PV_SITE_INDIRECT]	= "indirect",
+	[PV_SITE_UNKNOWN]	= "unknown",
 };
 
 #define PV_OP(member) { #member, offsetof(struct paravirt_patch_template, member) }
@@ -175,11 +183,12 @@ static void *pv_slot_value(const struct paravirt_patch_template *ops, size_t off
 /**
  * paravirt_save_native_ops - remember pv_ops before a hypervisor changes it
  *
- * Called first thing by the code that installs a hypervisor's operations
- * (the Xen PV entry point, init_hypervisor_platform()); only the first
- * call records anything.
+ * Called first thing by the kernel's 64-bit entry, x86_64_start_kernel(),
+ * before TDX or any hypervisor's setup changes pv_ops, and by the Xen PV
+ * entry, xen_start_kernel(), which does not go through it; before the
+ * stack protector is set up in both. Only the first call records anything.
  */
-void __init paravirt_save_native_ops(void)
+void __init __no_stack_protector paravirt_save_native_ops(void)
 {
 	if (pv_native_saved)
 		return;
@@ -200,7 +209,7 @@ static int __init pv_slot_of_call(struct alt_instr *a)
 	u8 *instr = pv_alt_instr(a);
 	unsigned long target, base = (unsigned long)&pv_ops;
 
-	if (a->instrlen < 6 || instr[0] != 0xff || instr[1] != 0x15)
+	if (a->instrlen < 6 || a->instrlen > PV_SITE_MAX || instr[0] != 0xff || instr[1] != 0x15)
 		return -1;
 	target = (unsigned long)(instr + 6 + *(s32 *)(instr + 2));
 	if (target < base || target >= base + sizeof(pv_ops) ||
@@ -226,9 +235,9 @@ static unsigned int __init pv_find_sites(struct alt_instr *start, struct alt_ins
 		slot = pv_slot_of_call(a);
 		if (slot < 0)
 			continue;
-		if (is_kernel_inittext((unsigned long)instr)) {
+		if (!__is_kernel_text((unsigned long)instr)) {
 			if (!sites)
-				pv_nr_init_sites++;
+				pv_nr_freed_sites++;
 			continue;
 		}
 		if (sites) {
@@ -250,7 +259,7 @@ static unsigned int __init pv_find_sites(struct alt_instr *start, struct alt_ins
  * every pv_ops call site is still the "call *pv_ops+X(%rip)" the compiler
  * emitted. Only the sites' places are recorded: what each site became is
  * decoded from the live text when paravirt/ops is read. Sites in modules
- * are not recorded, nor those in init text.
+ * are not recorded, nor those in init and exit text, which are freed.
  */
 void __init paravirt_record_sites(struct alt_instr *start, struct alt_instr *end)
 {
@@ -262,10 +271,20 @@ void __init paravirt_record_sites(struct alt_instr *start, struct alt_instr *end
 	pv_nr_sites = pv_find_sites(start, end, pv_sites);
 }
 
-static bool pv_insn_is_nop(const struct insn *insn)
+/* NOP and NOPL, with any prefixes but REP (PAUSE); not xchg %eax,%r8d. */
+static bool pv_insn_is_nop(struct insn *insn)
 {
-	return insn->opcode.bytes[0] == 0x90 ||
-	       (insn->opcode.bytes[0] == 0x0f && insn->opcode.bytes[1] == 0x1f);
+	insn_byte_t prefix;
+	int i;
+
+	if (insn->opcode.bytes[0] == 0x0f && insn->opcode.bytes[1] == 0x1f)
+		return true;
+	if (insn->opcode.bytes[0] != 0x90 || X86_REX_B(insn->rex_prefix.value))
+		return false;
+	for_each_insn_prefix(insn, i, prefix)
+		if (prefix == 0xf3)
+			return false;
+	return true;
 }
 
 /**
@@ -276,20 +295,24 @@ static bool pv_insn_is_nop(const struct insn *insn)
  * @target: set to the called function for a direct call
  *
  * Decodes the instructions: a call with a 32-bit displacement is a direct
- * call, an indirect call through a RIP-relative pointer is the unpatched
- * pv_ops call, a site of only NOPs is a nop, and anything else is
- * inlined code.
+ * call (@target is set to its target, and only then), an indirect call
+ * through a RIP-relative pointer is the unpatched pv_ops call, a site of
+ * only NOPs is a nop, and other instructions that decode to the site's
+ * end are inlined code. What does not decode, and the INT3 or JMP that a
+ * kprobe puts there, is unknown.
  *
  * Return: the site's kind.
  */
-int paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
-		       unsigned long *target)
+enum pv_site_kind paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
+				     unsigned long *target)
 {
 	unsigned int off = 0;
 	struct insn insn;
 
 	if (insn_decode(&insn, code, len, INSN_MODE_64))
-		return PV_SITE_INLINE;
+		return PV_SITE_UNKNOWN;
+	if (insn.opcode.bytes[0] == INT3_INSN_OPCODE || insn.opcode.bytes[0] == JMP32_INSN_OPCODE)
+		return PV_SITE_UNKNOWN;
 	if (insn.opcode.bytes[0] == CALL_INSN_OPCODE) {
 		*target = addr + insn.length + insn.immediate.value;
 		return PV_SITE_DIRECT;
@@ -302,11 +325,26 @@ int paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
 		if (off == len)
 			return PV_SITE_NOP;
 		if (insn_decode(&insn, code + off, len - off, INSN_MODE_64))
-			break;
+			return PV_SITE_UNKNOWN;
 	}
+	for (off += insn.length; off < len; off += insn.length)
+		if (insn_decode(&insn, code + off, len - off, INSN_MODE_64))
+			return PV_SITE_UNKNOWN;
 	return PV_SITE_INLINE;
 }
 EXPORT_SYMBOL_IF_KUNIT(paravirt_site_kind);
+
+/*
+ * Whether a direct call to @target calls @func: with call depth tracking,
+ * the calls go to the accounting thunk in the padding before the function.
+ */
+static bool pv_calls(unsigned long target, unsigned long func)
+{
+	if (target == func)
+		return true;
+	return boot_cpu_has(X86_FEATURE_CALL_DEPTH) && target < func &&
+	       func - target <= CONFIG_FUNCTION_PADDING_BYTES;
+}
 
 /* What each pv_ops slot's sites hold now, and how many call elsewhere. */
 struct pv_site_counts {
@@ -315,32 +353,31 @@ struct pv_site_counts {
 };
 
 /*
- * Decode the recorded sites in [@start, @end) into @counts, per slot.
- * A direct call is stale when it does not call the slot's function (with
- * call depth tracking, direct calls go to call thunks: not checked then).
+ * Decode the recorded sites in [@start, @end) into @counts, per slot. A
+ * direct call is stale when it does not call the slot's function. The
+ * sites are in the kernel text, which nothing but alternatives (at boot)
+ * and probes (shown as unknown) rewrite there: no lock is taken.
  */
 static void pv_count_sites(unsigned long start, unsigned long end,
 			   struct pv_site_counts *counts)
 {
-	u8 code[U8_MAX];
 	unsigned long addr, target;
 	const struct pv_site *s;
-	int kind;
+	enum pv_site_kind kind;
+	u8 code[PV_SITE_MAX];
 
-	mutex_lock(&text_mutex);
 	for (s = pv_sites; s < pv_sites + pv_nr_sites; s++) {
 		addr = (unsigned long)_text + s->offset;
 		if (addr < start || addr >= end)
 			continue;
-		if (copy_from_kernel_nofault(code, (void *)addr, s->len))
-			continue;
+		memcpy(code, (void *)addr, s->len);
 		kind = paravirt_site_kind(code, s->len, addr, &target);
 		counts[s->slot].kinds[kind]++;
-		if (kind == PV_SITE_DIRECT && !boot_cpu_has(X86_FEATURE_CALL_DEPTH) &&
-		    target != (unsigned long)pv_slot_value(&pv_ops, s->slot * sizeof(void *)))
+		if (kind == PV_SITE_DIRECT &&
+		    !pv_calls(target, (unsigned long)pv_slot_value(&pv_ops,
+								   s->slot * sizeof(void *))))
 			counts[s->slot].stale++;
 	}
-	mutex_unlock(&text_mutex);
 }
 
 /**
@@ -350,8 +387,10 @@ static void pv_count_sites(unsigned long start, unsigned long end,
  *
  * For tests, which call such a function and see what it does.
  *
- * Return: 0, or -ENOENT when @func is not in the kernel image's text.
+ * Return: 0, -ENOENT when @func is not in the kernel image's text, or
+ * -ENOMEM.
  */
+#if IS_ENABLED(CONFIG_KUNIT)
 int paravirt_function_sites(void *func, unsigned int kinds[PV_SITE_KINDS])
 {
 	unsigned long size, offset, addr = (unsigned long)func;
@@ -372,15 +411,7 @@ int paravirt_function_sites(void *func, unsigned int kinds[PV_SITE_KINDS])
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(paravirt_function_sites);
-
-static const char *pv_hypervisor_entry(void)
-{
-	if (xen_pv_domain())
-		return "Xen PV entry point (xen_start_kernel)";
-	if (xen_pvh_domain())
-		return "PVH entry point (pvh_start_xen)";
-	return "native entry point (startup_64)";
-}
+#endif
 
 static const char *pv_guest_type(void)
 {
@@ -405,14 +436,13 @@ static const char *pv_guest_type(void)
 	return "unknown";
 }
 
-/* The first hypervisor CPUID leaf (0x40000000 + n * 0x100) with a vendor. */
-static void pv_show_cpuid(struct seq_file *m)
+/* Find the first hypervisor CPUID leaf (0x40000000 + n * 0x100) with a vendor. */
+static void __init pv_find_cpuid_leaf(void)
 {
 	u32 base, eax, sig[3];
-	char vendor[13];
+	char *vendor = pv_cpuid_leaf.vendor;
 	int i;
 
-	seq_printf(m, "cpuid hypervisor bit: %d\n", boot_cpu_has(X86_FEATURE_HYPERVISOR));
 	if (!boot_cpu_has(X86_FEATURE_HYPERVISOR))
 		return;
 	for (base = 0x40000000; base < 0x40010000; base += 0x100) {
@@ -422,11 +452,23 @@ static void pv_show_cpuid(struct seq_file *m)
 		for (i = 0; i < 12 && vendor[i] >= ' ' && vendor[i] < 0x7f; i++)
 			;
 		if (i == 12) {
-			seq_printf(m, "cpuid leaf: %#x \"%s\" (max leaf %#x)\n", base, vendor, eax);
+			pv_cpuid_leaf.base = base;
+			pv_cpuid_leaf.max_leaf = eax;
 			return;
 		}
 	}
-	seq_puts(m, "cpuid leaf: none\n");
+}
+
+static void pv_show_cpuid(struct seq_file *m)
+{
+	seq_printf(m, "cpuid hypervisor bit: %d\n", boot_cpu_has(X86_FEATURE_HYPERVISOR));
+	if (!boot_cpu_has(X86_FEATURE_HYPERVISOR))
+		return;
+	if (pv_cpuid_leaf.base)
+		seq_printf(m, "cpuid leaf: %#x \"%s\" (max leaf %#x)\n", pv_cpuid_leaf.base,
+			   pv_cpuid_leaf.vendor, pv_cpuid_leaf.max_leaf);
+	else
+		seq_puts(m, "cpuid leaf: none\n");
 }
 
 static int pv_hypervisor_show(struct seq_file *m, void *v)
@@ -437,7 +479,6 @@ static int pv_hypervisor_show(struct seq_file *m, void *v)
 		   "init_hypervisor_platform(), highest detect() priority" :
 		   "init_hypervisor_platform(), no detect() matched");
 	seq_printf(m, "detect priority: %#x\n", x86_hyper_detect_priority);
-	seq_printf(m, "entered through: %s\n", pv_hypervisor_entry());
 	pv_show_cpuid(m);
 	seq_printf(m, "pv_info.name: %s\n", pv_info.name);
 	return 0;
@@ -451,8 +492,10 @@ static void pv_show_op(struct seq_file *m, const char *name, void *target, void 
 
 	seq_printf(m, "%-36s %-32ps %-3s", name, target,
 		   !pv_native_saved ? "?" : str_yes_no(target == native));
-	for (k = 0; k < PV_SITE_KINDS; k++)
+	for (k = 0; k < PV_SITE_UNKNOWN; k++)
 		seq_printf(m, " %s=%u", pv_site_kind_names[k], sites->kinds[k]);
+	if (sites->kinds[PV_SITE_UNKNOWN])
+		seq_printf(m, " unknown=%u", sites->kinds[PV_SITE_UNKNOWN]);
 	if (sites->stale)
 		seq_printf(m, " stale=%u", sites->stale);
 	seq_putc(m, '\n');
@@ -467,9 +510,10 @@ static void pv_show_op(struct seq_file *m, const char *name, void *target, void 
  * (group.member), the function it calls now, whether that is the
  * function the kernel was built with (native), and what its call sites
  * in the kernel image hold now (enum pv_site_kind), decoded from the
- * live text; "stale=N" follows when N direct calls do not call the
- * current target. Static call sites are patched by the static call code,
- * not through pv_ops, so no site counts are given for them.
+ * live text; "unknown=N" follows when N sites do not decode or hold a
+ * probe, "stale=N" when N direct calls do not call the current target.
+ * Static call sites are patched by the static call code, not through
+ * pv_ops, so no site counts are given for them.
  *
  * Return: 0, or -ENOMEM.
  */
@@ -487,8 +531,8 @@ int paravirt_ops_show(struct seq_file *m, void *v)
 	pv_count_sites((unsigned long)_text, ULONG_MAX, counts);
 
 	seq_printf(m, "# %-34s %-32s %-3s sites\n", "operation", "target", "native");
-	seq_printf(m, "# %u sites in the kernel image; not shown: %u in init text, those of modules\n",
-		   pv_nr_sites, pv_nr_init_sites);
+	seq_printf(m, "# %u sites in the kernel text; not shown: %u in init and exit text, %s\n",
+		   pv_nr_sites, pv_nr_freed_sites, "those of modules");
 	for (i = 0; i < ARRAY_SIZE(pv_op_descs); i++) {
 		size_t off = pv_op_descs[i].offset;
 
@@ -510,6 +554,7 @@ static int __init paravirt_debugfs_init(void)
 {
 	struct dentry *dir = debugfs_create_dir("paravirt", NULL);
 
+	pv_find_cpuid_leaf();
 	debugfs_create_file("hypervisor", 0400, dir, NULL, &pv_hypervisor_fops);
 	debugfs_create_file("ops", 0400, dir, NULL, &paravirt_ops_fops);
 	return 0;

@@ -19,6 +19,7 @@ enum pv_site_kind {
 	PV_SITE_DIRECT,		/* a direct call */
 	PV_SITE_NOP,		/* nothing but NOPs: the target does nothing */
 	PV_SITE_INDIRECT,	/* still the indirect call through pv_ops */
+	PV_SITE_UNKNOWN,	/* does not decode, or a probe's INT3 or JMP */
 	PV_SITE_KINDS
 };
 
@@ -26,8 +27,8 @@ enum pv_site_kind {
 void paravirt_save_native_ops(void);
 void paravirt_record_sites(struct alt_instr *start, struct alt_instr *end);
 int paravirt_ops_show(struct seq_file *m, void *v);
-int paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
-		       unsigned long *target);
+enum pv_site_kind paravirt_site_kind(const u8 *code, unsigned int len, unsigned long addr,
+				     unsigned long *target);
 int paravirt_function_sites(void *func, unsigned int kinds[PV_SITE_KINDS]);
 #else
 static inline void paravirt_save_native_ops(void)
