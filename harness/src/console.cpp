@@ -69,4 +69,9 @@ bool write_file(const std::string &path, const std::string &text)
 	return static_cast<bool>(out);
 }
 
+std::string pad(const std::string &s, std::size_t width)
+{
+	return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
 } // namespace pvh

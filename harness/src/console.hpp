@@ -31,4 +31,8 @@ bool read_file(const std::string &path, std::string &out);
 // Write text as a whole file (replacing it); false when it cannot.
 bool write_file(const std::string &path, const std::string &text);
 
+// s followed by spaces up to width characters (s itself when longer), for
+// the text tables the commands print.
+std::string pad(const std::string &s, std::size_t width);
+
 } // namespace pvh

@@ -40,9 +40,7 @@ bool print_seen(const std::vector<std::string> &accounting, const std::vector<st
 			error = "cost: no hypercall counts (PVOPS-HCFILE) in " + path;
 			return false;
 		}
-		std::string line = column +
-				   std::string(column.size() < 8 ? 8 - column.size() : 0, ' ') +
-				   " accounting (traps+batched entries):";
+		std::string line = pad(column, 8) + " accounting (traps+batched entries):";
 		for (const char *c :
 		     {"page-table", "interrupt", "timer", "other", "multicall", "total"})
 			if (auto it = classes.find(c); it != classes.end())
@@ -65,10 +63,8 @@ bool print_seen(const std::vector<std::string> &accounting, const std::vector<st
 		for (const auto &[name, n] : r.xen_events)
 			if (name != "overrun" && n > 0)
 				fired += " " + name + " " + std::to_string(n), total += n;
-		lines[column] += column +
-				 std::string(column.size() < 8 ? 8 - column.size() : 0, ' ') +
-				 " xen trace events: " + std::to_string(total) + " (" +
-				 std::to_string(r.xen_events.at("overrun")) +
+		lines[column] += pad(column, 8) + " xen trace events: " + std::to_string(total) +
+				 " (" + std::to_string(r.xen_events.at("overrun")) +
 				 " lost):" + (fired.empty() ? " none" : fired) + "\n";
 	}
 	out << "the init's workload (8 x ls -l /bin and sleep 0.05) as each saw it\n";

@@ -6,15 +6,12 @@
 #include <ostream>
 #include <set>
 
+#include "console.hpp"
+
 namespace pvh {
 namespace {
 
 using nlohmann::json;
-
-std::string pad(const std::string &s, std::size_t width)
-{
-	return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
 
 const json &suites_of(const json &r)
 {

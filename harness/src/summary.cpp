@@ -4,17 +4,14 @@
 #include <functional>
 #include <ostream>
 
+#include "console.hpp"
+
 namespace pvh {
 namespace {
 
 using nlohmann::json;
 using Results = BootResults;
 constexpr std::size_t kWidth = 30;
-
-std::string pad(const std::string &s, std::size_t width)
-{
-	return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
 
 std::string row(const std::string &label, const std::vector<std::string> &values)
 {
