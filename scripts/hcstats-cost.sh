@@ -38,6 +38,12 @@
 #    what enabling them costs, per op. The guest's init counts the events
 #    the workload before the benchmarks recorded (PVOPS-XENEVENT lines):
 #    what they see of it, beside the hypercalls the accounting counted.
+# 4. Against xentrace: the full kernel booted COST_BOOTS times as a Xen
+#    dom0 with pvops.xentrace_bench (xentrace recording, from dom0, the
+#    hypercalls and scheduling as the trace window's witness does, while
+#    the benchmarks run) against its on-off boots: what recording costs
+#    the traced domain (here it also runs xentrace). What xentrace sees
+#    is shown by every Xen column's trace window.
 #
 # The kernels are built without the xen_hypercalls KUnit suite, whose
 # cases would run at boot. Targets: off within 0.1% of base in every
@@ -115,8 +121,10 @@ kernel() {
 	say "cost: building the $name kernel (log: $dir/logs/build.log)"
 	BUILD=$dir PVOPS_CONFIG_DROP="$drop" "$PVOPS_ROOT/scripts/kernel.sh" >>"$log" 2>&1 ||
 		die "building the $name kernel failed; see $log and $dir/logs/build.log"
-	# The same initramfs for every kernel: only the kernel differs.
-	cp "$INITRD" "$dir/initrd.gz"
+	# The same initramfs (and trace tools, for the dom0 columns) for
+	# every kernel: only the kernel differs.
+	ln -sf "$INITRD" "$dir/initrd.gz"
+	ln -sf "$BUILD/initrd-xentrace.gz" "$dir/initrd-xentrace.gz"
 }
 # placebo TREE BYTES: commit arch/x86/xen/cost_placebo.c, a function of
 # BYTES bytes of code that nothing calls, after arch/x86/xen's other
@@ -210,9 +218,21 @@ for ((i = 0; i < boots; i++)); do
 		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off trace_buf_size=16M trace_event=xen:*${arg:+ $arg}"
 	run "events-off-$i" xen-pv,xen-pvh BUILD="$COST/trace" PVOPS_SMP=1 \
 		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off trace_buf_size=16M${arg:+ $arg}"
+	# xentrace in dom0 recording the hypercalls while the benchmarks run,
+	# against the on-off boots (the same kernel and setting without it).
+	run "xentrace-$i" xen-pv,xen-pvh BUILD="$COST/full" PVOPS_SMP=1 \
+		PVOPS_APPEND="tsc=reliable xen_hypercall_stats=off pvops.xentrace_bench${arg:+ $arg}"
 done
 
 {
+	# How much xentrace recorded while the benchmarks ran, per boot.
+	printf 'xentrace recorded during the benchmarks (bytes):'
+	for f in "$COST"/results/xentrace-*/r1/*/serial.log; do
+		b=$(sed -n 's/^.*PVOPS: xentrace_bench_bytes=\([0-9]*\).*$/\1/p' "$f" | tail -n 1)
+		f=${f#"$COST"/results/}
+		printf ' %s %s' "${f%%/*}/${f#*/r1/}" "${b:-none}"
+	done
+	printf '\n\n'
 	"$HARNESS" cost --code "$COST/textcmp.txt" \
 		--placebo-code "$COST/textcmp-placebo.txt" --layout "$layout" \
 		--base "$COST"/results/base-*/report.json --off "$COST"/results/full-*/report.json \
@@ -221,6 +241,7 @@ done
 		--on-off "$COST"/results/on-off-*/report.json \
 		--events "$COST"/results/events-[0-9]*/report.json \
 		--events-off "$COST"/results/events-off-*/report.json \
+		--xentrace "$COST"/results/xentrace-*/report.json \
 		--seen-accounting "$COST"/results/on-0/r1/xen-pv*/serial.log \
 		--seen-events "$COST"/results/events-0/r1/xen-pv*/serial.log && rc=0 || rc=$?
 	exit $rc

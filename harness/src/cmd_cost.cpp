@@ -14,7 +14,8 @@ namespace pvh {
 Command add_cost_command(CLI::App &app)
 {
 	struct Args {
-		std::vector<std::string> base, off, placebo, on, on_off, events, events_off;
+		std::vector<std::string> base, off, placebo, on, on_off, events, events_off,
+			xentrace;
 		std::vector<std::string> seen_accounting, seen_events;
 		std::string code, placebo_code, layout;
 	};
@@ -40,6 +41,10 @@ Command add_cost_command(CLI::App &app)
 	sub->add_option("--events-off", args->events_off,
 			"boots of that kernel booted as the --events boots, without "
 			"trace_event=");
+	sub->add_option("--xentrace", args->xentrace,
+			"boots of the full kernel booted as the --on-off boots, as a Xen "
+			"dom0 with xentrace recording while the benchmarks run (shown, not "
+			"judged)");
 	sub->add_option("--seen-accounting", args->seen_accounting,
 			"console logs (r1/<column>/serial.log) of boots that counted "
 			"hypercalls: what the accounting saw of the init's workload");
@@ -55,6 +60,10 @@ Command add_cost_command(CLI::App &app)
 				return fail("cost: --on and --on-off go together", 2);
 			if (args->events.empty() != args->events_off.empty())
 				return fail("cost: --events and --events-off go together", 2);
+			if (!args->xentrace.empty() && args->on_off.empty())
+				return fail(
+					"cost: --xentrace needs the --on-off boots to compare with",
+					2);
 			cost::Input in;
 			in.code = args->code;
 			in.placebo_code = args->placebo_code;
@@ -66,7 +75,8 @@ Command add_cost_command(CLI::App &app)
 					   {&args->on, &in.on},
 					   {&args->on_off, &in.on_off},
 					   {&args->events, &in.events},
-					   {&args->events_off, &in.events_off}};
+					   {&args->events_off, &in.events_off},
+					   {&args->xentrace, &in.xentrace}};
 			for (auto [paths, reports] : lists)
 				for (const auto &p : *paths) {
 					std::string error;

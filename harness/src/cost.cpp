@@ -161,7 +161,7 @@ struct Judge {
 	explicit Judge(const Input &i, std::ostream &o) : in(i), out(o)
 	{
 		for (const auto *boots : {&in.base, &in.off, &in.placebo, &in.on, &in.on_off,
-					  &in.events, &in.events_off})
+					  &in.events, &in.events_off, &in.xentrace})
 			for (const auto &r : *boots) {
 				for (const auto &c : r.columns)
 					if (std::find(columns.begin(), columns.end(), c) ==
@@ -437,6 +437,17 @@ struct Judge {
 				"events", in.events, in.events_off, in.on, false});
 	}
 
+	// Shown, not judged: what xentrace recording in dom0 costs the traced
+	// domain.
+	void xentrace_vs_off()
+	{
+		on_against_off({"xentrace recording against not, the full kernel booted as a Xen "
+				"dom0 with xentrace recording hypercalls and scheduling while "
+				"the benchmarks run, against its boots without; accounting off in "
+				"both",
+				"xentrace", in.xentrace, in.on_off, in.on, false});
+	}
+
 	// "LABEL: " and the last line of a textcmp output.
 	void code_line(const char *label, const std::string &path)
 	{
@@ -516,6 +527,8 @@ int judge(const Input &in, std::ostream &out)
 		met = j.on_vs_off() && met;
 	if (!in.events.empty())
 		j.events_vs_off();
+	if (!in.xentrace.empty())
+		j.xentrace_vs_off();
 	j.code_line("code", in.code);
 	j.code_line("placebo code", in.placebo_code);
 	if (!in.layout.empty())

@@ -13,7 +13,11 @@
 //   events, events_off (optional, together) the full kernel built with the
 //            trace events, booted with trace_event=xen:* and without:
 //            what the existing xen_mc_*/xen_mmu_* events cost when enabled,
-//            shown beside the accounting, not judged.
+//            shown beside the accounting, not judged;
+//   xentrace (optional, with on_off) the full kernel booted as the on_off
+//            boots, as a Xen dom0 in which xentrace records the guest's
+//            hypercalls while the benchmarks run: what recording costs
+//            the traced domain, shown, not judged.
 // A kernel's figure for a benchmark is its least median over its boots.
 // Targets, on the benchmarks whose metric is "time" (the wakeups'
 // overshoot and lateness are shown beside them):
@@ -55,7 +59,7 @@ std::optional<Report> parse_report(const std::string &text, const std::string &p
 std::optional<Report> read_report(const std::string &path, std::string &error);
 
 struct Input {
-	std::vector<Report> base, off, placebo, on, on_off, events, events_off;
+	std::vector<Report> base, off, placebo, on, on_off, events, events_off, xentrace;
 	std::string code, placebo_code; // textcmp outputs, "" when not given
 	std::string layout;		// one line on where the kernels place their code
 };

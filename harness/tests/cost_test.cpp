@@ -416,6 +416,28 @@ TEST_F(Cost, TraceEventsAreShownWithTheirCostPerHypercallButNotJudged)
 	EXPECT_NE(out.find("xen trace events enabled against not"), std::string::npos) << out;
 }
 
+// xentrace's arm: its boots against the accounting's "off" boots of the
+// same kernel, shown per hypercall of the "on" boots, never judged.
+TEST_F(Cost, XentraceIsComparedWithTheOnOffBootsAndNotJudged)
+{
+	cost::Input in;
+	in.base = {report("base")};
+	in.off = {report("off")};
+	in.on = {report("on", {{"xen-pv", kMprotect, 0, "{\"page-table\":4}"}})};
+	in.on_off = {report("on-off")};
+	in.xentrace = {report("xentrace", {{"xen-pv", kMprotect, 8}})};
+	EXPECT_EQ(judge(in), 0) << out;
+	std::string line = line_of(out, "xen-pv   xentrace vs off: ");
+	EXPECT_NE(line.find("largest +8.000% (" + kMprotect + ")"), std::string::npos) << out;
+	char added[32];
+	std::snprintf(added, sizeof added, "%.1f", fixture_median("xen-pv", kMprotect) * 0.08 / 4);
+	EXPECT_NE(line.find(std::string("added per hypercall (ops with 1 or more) ") + added),
+		  std::string::npos)
+		<< out;
+	EXPECT_EQ(line.find("target"), std::string::npos) << out;
+	EXPECT_NE(out.find("xentrace recording against not"), std::string::npos) << out;
+}
+
 TEST_F(Cost, AMissingCellIsShownAndTheColumnStillJudged)
 {
 	cost::Input in;
@@ -512,4 +534,7 @@ TEST_F(Cost, CommandStopsWithOneLineOnAMissingReport)
 			     ": No such file or directory\n");
 	EXPECT_EQ(run_cost({"--base", base, "--off", base, "--on", base}, o, e), 2);
 	EXPECT_EQ(e, "pvharness: error: cost: --on and --on-off go together\n");
+	EXPECT_EQ(run_cost({"--base", base, "--off", base, "--xentrace", base}, o, e), 2);
+	EXPECT_EQ(e, "pvharness: error: cost: --xentrace needs the --on-off boots to compare "
+		     "with\n");
 }
