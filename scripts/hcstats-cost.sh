@@ -153,7 +153,7 @@ EOF
 }
 
 # base and placebo: without accounting, and without its tests.
-without="XEN_HYPERCALL_STATS XEN_HYPERCALLS_KUNIT_TEST"
+without="XEN_HYPERCALL_STATS XEN_HYPERCALL_STATS_DEFAULT XEN_HYPERCALLS_KUNIT_TEST"
 kernel full "XEN_HYPERCALLS_KUNIT_TEST" 0
 PVOPS_CONFIG_ADD=$PVOPS_ROOT/scripts/config/cost/trace-events.config \
 	kernel trace "XEN_HYPERCALLS_KUNIT_TEST" 0
