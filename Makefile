@@ -87,9 +87,10 @@ ktap-golden: tree ## record the base tree's kunit.py parse of every KTAP test in
 # deterministic: off vs. base (0011 and 0013 reverted) and vs. a placebo
 # (base plus as much code, never called), code and benchmark, each kernel
 # booted COST_BOOTS times (default 3), and on vs. off: the full kernel
-# booted with xen_hypercall_stats=on and =off.
+# booted with xen_hypercall_stats=on and =off; beside it, what the xen
+# trace events and xentrace in dom0 cost when enabled.
 .PHONY: hcstats-cost
-hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting: off vs. base vs. placebo, on vs. off, per op, in build/cost/ (COST_BOOTS=n)
+hcstats-cost: kernel initramfs pvharness ## cost of the hypercall accounting (off vs. base vs. placebo, on vs. off) and of the xen trace events and xentrace, per op, in build/cost/ (COST_BOOTS=n)
 	@$(S)/hcstats-cost.sh
 
 # One column booted N times in a row, for failures seen once in many boots.
