@@ -70,6 +70,8 @@ bool newer(const std::string &a, const std::string &b)
 	return ec1 || ec2 || ta > tb;
 }
 
+} // namespace
+
 // Xen's image as Debian installs it is gzipped; QEMU's multiboot loader
 // wants the ELF. Unpacked once into BUILD, again when the package changes.
 bool unpack_xen(const Paths &paths, std::string &error)
@@ -88,6 +90,8 @@ bool unpack_xen(const Paths &paths, std::string &error)
 	fs::remove(log, ec);
 	return true;
 }
+
+namespace {
 
 bool preflight(const BootPlan &plan, Paths &paths, std::string &error)
 {

@@ -26,6 +26,10 @@ BootRun boot_column(const BootPlan &plan, const Paths &paths, const std::string 
 		    std::ostream &out, std::ostream &err,
 		    const std::function<void(double)> &progress = {});
 
+// Xen's image as QEMU's multiboot loader wants it: Debian's gzipped
+// image (paths.xen_gz) unpacked to paths.xen_elf, again when it is newer.
+bool unpack_xen(const Paths &paths, std::string &error);
+
 // A program named without a slash, looked up in PATH; "" if not found.
 std::string find_program(const std::string &name);
 

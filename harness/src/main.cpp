@@ -25,6 +25,7 @@ int main(int argc, char **argv)
 		add_verify_command(app),      add_splat_command(app),	add_summary_command(app),
 		add_kunit_table_command(app), add_bench_command(app),	add_parse_command(app),
 		add_cost_command(app),	      add_textcmp_command(app), add_case_command(app),
+		add_junit_command(app),	      add_xen_elf_command(app), add_ci_times_command(app),
 	};
 	try {
 		app.parse(argc, argv);
