@@ -112,6 +112,17 @@ kunit-tool: tree ## kunit.py run --kunitconfig=DIR for each .kunitconfig of the 
 check-matrix: tree ## the series built in the configs of scripts/config/matrix/ at the end of each series
 	@$(S)/matrix.sh
 
+# The pipeline as GitLab CI jobs (.gitlab-ci.yml), run here with gitlab-ci-local.
+.PHONY: gitlab-ci ci-local xen-elf
+gitlab-ci: ## regenerate .gitlab-ci.yml's column and patch-range lists (make test fails when stale)
+	@$(S)/gitlab-ci.sh gen
+
+ci-local: deps pvharness ## run .gitlab-ci.yml here with gitlab-ci-local, one job at a time; job times in build/ci-local/
+	@$(S)/ci-local.sh
+
+xen-elf: pvharness ## unpack Xen's image to build/xen.elf (a Xen column's first boot does it too)
+	@$(PVHARNESS) xen-elf
+
 test: ## the whole test suite (what .ci/run calls); ends with "N passed, N failed"
 	@$(S)/test.sh
 

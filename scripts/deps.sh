@@ -28,8 +28,33 @@ for p in "${want[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
 		missing+=("$p")
 done
+# make ci-local runs the pipeline with gitlab-ci-local, a Node.js program
+# (npm): the version and its dependencies pinned in scripts/gitlab-ci-local/,
+# installed into BUILD, never globally. Not inside a pipeline's own jobs.
+GLCL_DIR=$BUILD/gitlab-ci-local
+GLCL_SRC=$PVOPS_ROOT/scripts/gitlab-ci-local
+ci_local_deps() {
+	local log=$LOGS/deps-npm.log major
+	[ -z "${CI_JOB_NAME:-}" ] || return 0
+	if [ -x "$GLCL_DIR/node_modules/.bin/gitlab-ci-local" ] &&
+	   cmp -s "$GLCL_SRC/package-lock.json" "$GLCL_DIR/package-lock.json"; then
+		return 0
+	fi
+	command -v node >/dev/null && command -v npm >/dev/null ||
+		die "gitlab-ci-local (make ci-local) needs Node.js 20 or later with npm; install nodejs"
+	major=$(node --version | sed -E "s/^v([0-9]+).*/\1/")
+	[ "$major" -ge 20 ] ||
+		die "gitlab-ci-local 4.53.0 (make ci-local) needs Node.js 20 or later, this is $(node --version)"
+	say "deps: gitlab-ci-local into $GLCL_DIR (npm ci, log: $log)"
+	mkdir -p "$GLCL_DIR" "$LOGS"
+	cp "$GLCL_SRC/package.json" "$GLCL_SRC/package-lock.json" "$GLCL_DIR/"
+	run_logged "$log" "npm ci" npm ci --prefix "$GLCL_DIR" --no-audit --no-fund ||
+		die "npm could not install gitlab-ci-local; see $log"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
 	say "deps: all ${#want[@]} Debian packages present"
+	ci_local_deps
 	exit 0
 fi
 [ "$(id -u)" = 0 ] ||
@@ -42,3 +67,4 @@ run_logged "$log" "apt-get update" apt-get update ||
 run_logged "$log" "apt-get install" apt-get install -y "${missing[@]}" ||
 	die "apt-get install failed; see $log"
 say "deps: installed ${#missing[@]} packages"
+ci_local_deps

@@ -85,6 +85,10 @@ stage_unit() {
 	check "host: no Python of our own outside the kernel tree" "$T/no-python.sh"
 	check "fixtures: the test logs are from this series and config, and a change is caught" \
 		"$T/fixtures-source.sh"
+	check "pipeline: .gitlab-ci.yml's columns and patch ranges are current (make gitlab-ci)" \
+		"$S/gitlab-ci.sh" check
+	check "pipeline: gitlab-ci-local parses .gitlab-ci.yml and lists every job it must have" \
+		"$S/gitlab-ci.sh" list
 }
 
 # The kunit_tool_test cases that the series' kunit.py patches add or

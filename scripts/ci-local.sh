@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make ci-local: run .gitlab-ci.yml here, every job, with gitlab-ci-local
+# (make deps installs it into BUILD): shell executor, each job in its own
+# copy of the checked-in tree (--shell-isolation) with only the artifacts
+# and caches the file gives it, one job at a time (2 cores: two kernel
+# builds at once would only slow both). Then the jobs' times, a check that
+# no two kernel-building jobs overlapped, and the projection on more
+# runners (pvharness ci-times), in BUILD/ci-local/.
+#
+# gitlab-ci-local keeps its state in .gitlab-ci-local/ at the top of the
+# tree: job copies (builds/), job logs (output/), artifacts and the cache
+# (cache/), which a second run reuses.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+GLCL=$BUILD/gitlab-ci-local/node_modules/.bin/gitlab-ci-local
+PVHARNESS=$BUILD/harness/main/pvharness
+OUT=$BUILD/ci-local
+[ -x "$GLCL" ] || die "gitlab-ci-local not installed at $GLCL; run 'make deps'"
+[ -x "$PVHARNESS" ] || die "no $PVHARNESS; run 'make pvharness'"
+git -C "$PVOPS_ROOT" rev-parse --git-dir >/dev/null 2>&1 ||
+	die "$PVOPS_ROOT is not a git checkout; gitlab-ci-local copies the files git tracks"
+"$PVOPS_ROOT/scripts/gitlab-ci.sh" check || exit 1
+mkdir -p "$OUT"
+log=$OUT/pipeline.log
+njobs=$("$PVOPS_ROOT/scripts/gitlab-ci.sh" jobs | wc -l)
+say "ci-local: $njobs jobs, one at a time (log: $log; each job's: $PVOPS_ROOT/.gitlab-ci-local/output/)"
+
+cd "$PVOPS_ROOT" || exit 1
+# The jobs make their own BUILD in their copy of the tree; this make's
+# variables must not reach them.
+clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES)
+"${clean_env[@]}" "$GLCL" --list-json >"$OUT/jobs.json" 2>"$OUT/list.log" ||
+	die "gitlab-ci-local cannot list the jobs of .gitlab-ci.yml; see $OUT/list.log"
+start=$SECONDS
+"${clean_env[@]}" "$GLCL" --shell-isolation --concurrency 1 --timestamps \
+	--no-artifacts-to-source --max-job-name-padding 0 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+say "ci-local: gitlab-ci-local exited $rc after $((SECONDS - start)) s"
+
+"$PVHARNESS" ci-times --log "$log" --jobs "$OUT/jobs.json" | tee "$OUT/times.txt"
+times_rc=${PIPESTATUS[0]}
+say "ci-local: job times in $OUT/times.txt; the report's artifacts in $PVOPS_ROOT/.gitlab-ci-local/artifacts/report/"
+[ "$rc" -eq 0 ] && [ "$times_rc" -eq 0 ]
