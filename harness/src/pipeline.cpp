@@ -184,8 +184,10 @@ Schedule schedule(const std::vector<JobSpec> &specs, const std::vector<JobRun> &
 		finish[pick] = start[pick] + runs[pick].seconds();
 		*runner = finish[pick];
 		for (std::size_t d : deps[pick])
-			if (finish[d] == pick_ready)
-				why[pick] = d;
+			if (finish[d] == pick_ready) {
+				why[pick] = d; // the first of those that ended last
+				break;
+			}
 	}
 	Schedule s;
 	std::size_t last = n;

@@ -40,4 +40,19 @@ expect_error "no kernel built" "no kernel at $tmp/build/obj" "$PVHARNESS" boot n
 mkdir -p "$tmp/build/obj/arch/x86/boot" && touch "$tmp/build/obj/arch/x86/boot/bzImage" "$tmp/build/initrd.gz"
 expect_error "Xen missing" "xen-none.gz missing" env XEN_GZ="$tmp/xen-none.gz" "$PVHARNESS" boot xen-pv
 expect_error "no kernel built" "run 'make tree' first" "$S/kernel.sh"
+# The pipeline: stale column list, a job list gitlab-ci-local cannot
+# produce, bad input to pvharness ci-times.
+repo=$tmp/repo
+mkdir -p "$repo/harness" "$repo/Documentation"
+cp -r "$S" "$repo/scripts"
+cp -r "$S/../harness/columns" "$repo/harness/"
+cp -r "$S/../patches" "$S/../.gitlab-ci.yml" "$repo/"
+cp "$S"/../Documentation/cover-letter*.txt "$repo/Documentation/"
+cp "$repo/harness/columns/native.json" "$repo/harness/columns/native-too.json"
+expect_error "pipeline stale" ".gitlab-ci.yml is stale against harness/columns/" "$repo/scripts/gitlab-ci.sh" check
+expect_error "no gitlab-ci-local" "run 'make deps'" env GITLAB_CI_LOCAL=$tmp/none "$S/gitlab-ci.sh" list
+expect_error "ci-local not installed" "gitlab-ci-local not installed" "$S/ci-local.sh"
+echo '{"name": "x"}' >"$tmp/jobs.json"
+expect_error "ci-times bad list" "not a JSON array of jobs" "$PVHARNESS" ci-times --log /dev/null --jobs "$tmp/jobs.json"
+expect_error "ci-times no log" "cannot read the pipeline log" "$PVHARNESS" ci-times --log "$tmp/none.log" --jobs "$tmp/jobs.json"
 exit $bad
