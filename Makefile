@@ -117,7 +117,7 @@ check-matrix: tree ## the series built in the configs of scripts/config/matrix/ 
 gitlab-ci: ## regenerate .gitlab-ci.yml's column and patch-range lists (make test fails when stale)
 	@$(S)/gitlab-ci.sh gen
 
-ci-local: deps pvharness ## run .gitlab-ci.yml here with gitlab-ci-local, one job at a time; job times in build/ci-local/
+ci-local: deps pvharness ## run .gitlab-ci.yml here with gitlab-ci-local, one job at a time (CI_JOBS=job,... and what they need); job times in build/ci-local/
 	@$(S)/ci-local.sh
 
 xen-elf: pvharness ## unpack Xen's image to build/xen.elf (a Xen column's first boot does it too)

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make ci-local: run .gitlab-ci.yml here, every job, with gitlab-ci-local
 # (make deps installs it into BUILD): shell executor, each job in its own
@@ -6,7 +5,9 @@
 # and caches the file gives it, one job at a time (2 cores: two kernel
 # builds at once would only slow both). Then the jobs' times, a check that
 # no two kernel-building jobs overlapped, and the projection on more
-# runners (pvharness ci-times), in BUILD/ci-local/.
+# runners (pvharness ci-times), in BUILD/ci-local/. CI_JOBS=job,... runs
+# those jobs and what they need (their artifacts as the last run left them
+# are not reused: gitlab-ci-local runs the needed jobs again).
 #
 # gitlab-ci-local keeps its state in .gitlab-ci-local/ at the top of the
 # tree: job copies (builds/), job logs (output/), artifacts and the cache
@@ -24,8 +25,17 @@ git -C "$PVOPS_ROOT" rev-parse --git-dir >/dev/null 2>&1 ||
 "$PVOPS_ROOT/scripts/gitlab-ci.sh" check || exit 1
 mkdir -p "$OUT"
 log=$OUT/pipeline.log
-njobs=$("$PVOPS_ROOT/scripts/gitlab-ci.sh" jobs | wc -l)
-say "ci-local: $njobs jobs, one at a time (log: $log; each job's: $PVOPS_ROOT/.gitlab-ci-local/output/)"
+# CI_JOBS=a,b: those jobs and the jobs they need, not the whole pipeline.
+select=() times_opts=()
+if [ -n "${CI_JOBS:-}" ]; then
+	IFS=, read -ra select <<<"$CI_JOBS"
+	select=(--needs "${select[@]}")
+	times_opts=(--ran-only)
+	what="$CI_JOBS and the jobs they need,"
+else
+	what="$("$PVOPS_ROOT/scripts/gitlab-ci.sh" jobs | wc -l) jobs,"
+fi
+say "ci-local: $what one at a time (log: $log; each job's: $PVOPS_ROOT/.gitlab-ci-local/output/)"
 
 cd "$PVOPS_ROOT" || exit 1
 # The jobs make their own BUILD in their copy of the tree; this make's
@@ -35,11 +45,12 @@ clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERR
 	die "gitlab-ci-local cannot list the jobs of .gitlab-ci.yml; see $OUT/list.log"
 start=$SECONDS
 "${clean_env[@]}" "$GLCL" --shell-isolation --concurrency 1 --timestamps \
-	--no-artifacts-to-source --max-job-name-padding 0 2>&1 | tee "$log"
+	--no-artifacts-to-source --max-job-name-padding 0 "${select[@]}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 say "ci-local: gitlab-ci-local exited $rc after $((SECONDS - start)) s"
 
-"$PVHARNESS" ci-times --log "$log" --jobs "$OUT/jobs.json" | tee "$OUT/times.txt"
+"$PVHARNESS" ci-times --log "$log" --jobs "$OUT/jobs.json" "${times_opts[@]}" |
+	tee "$OUT/times.txt"
 times_rc=${PIPESTATUS[0]}
 say "ci-local: job times in $OUT/times.txt; the report's artifacts in $PVOPS_ROOT/.gitlab-ci-local/artifacts/report/"
 [ "$rc" -eq 0 ] && [ "$times_rc" -eq 0 ]
