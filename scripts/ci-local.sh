@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make ci-local: run .gitlab-ci.yml here, every job, with gitlab-ci-local
 # (make deps installs it into BUILD): shell executor, each job in its own
@@ -52,5 +53,5 @@ say "ci-local: gitlab-ci-local exited $rc after $((SECONDS - start)) s"
 "$PVHARNESS" ci-times --log "$log" --jobs "$OUT/jobs.json" "${times_opts[@]}" |
 	tee "$OUT/times.txt"
 times_rc=${PIPESTATUS[0]}
-say "ci-local: job times in $OUT/times.txt; the report's artifacts in $PVOPS_ROOT/.gitlab-ci-local/artifacts/report/"
+say "ci-local: job times in $OUT/times.txt; the report in $PVOPS_ROOT/.gitlab-ci-local/artifacts/report/build/report/"
 [ "$rc" -eq 0 ] && [ "$times_rc" -eq 0 ]
