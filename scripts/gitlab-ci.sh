@@ -37,25 +37,22 @@ ranges() {
 	done
 }
 
+# A hidden job for extends: NAME, the matrix variable VAR and its values.
+matrix() {
+	local name=$1 var=$2 sep= v
+	shift 2
+	printf '.%s:\n  parallel:\n    matrix:\n      - %s: [' "$name" "$var"
+	for v in "$@"; do printf '%s%s' "$sep" "$v"; sep=', '; done
+	echo ']'
+}
+
 generated() {
-	local sep
 	echo "$MARK"
 	echo '# scripts/series-list; do not edit below this line.'
-	echo '.columns:'
-	echo '  parallel:'
-	echo '    matrix:'
-	printf '      - COLUMN: ['
-	sep=
-	for c in $(columns); do printf '%s%s' "$sep" "$c"; sep=', '; done
-	echo ']'
+	# shellcheck disable=SC2046 # one word per column or range
+	matrix columns COLUMN $(columns)
 	echo
-	echo '.patch-ranges:'
-	echo '  parallel:'
-	echo '    matrix:'
-	printf '      - RANGE: ['
-	sep=
-	for r in $(ranges); do printf '%s"%s"' "$sep" "$r"; sep=', '; done
-	echo ']'
+	matrix patch-ranges RANGE $(ranges | sed 's/.*/"&"/')
 }
 
 # The file as gen would write it, on standard output.

@@ -3,40 +3,13 @@
 
 #include <sstream>
 
+#include "xml.hpp"
+
 namespace pvh {
 
 namespace {
 
 using json = nlohmann::json;
-
-std::string escape(const std::string &s)
-{
-	std::string out;
-	for (char c : s) {
-		switch (c) {
-		case '&':
-			out += "&amp;";
-			break;
-		case '<':
-			out += "&lt;";
-			break;
-		case '>':
-			out += "&gt;";
-			break;
-		case '"':
-			out += "&quot;";
-			break;
-		case '\n':
-			out += "&#10;";
-			break;
-		default:
-			// XML 1.0 has no other control characters.
-			if (static_cast<unsigned char>(c) >= 0x20 || c == '\t')
-				out += c;
-		}
-	}
-	return out;
-}
 
 struct Case {
 	std::string name, failure, skipped;
@@ -52,16 +25,16 @@ void suite(std::ostringstream &out, const std::string &name, const std::vector<C
 		failures += c.failed;
 		skipped += c.skip;
 	}
-	out << "  <testsuite name=\"" << escape(name) << "\" tests=\"" << cases.size()
+	out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << cases.size()
 	    << "\" failures=\"" << failures << "\" errors=\"0\" skipped=\"" << skipped << "\">\n";
 	for (const auto &c : cases) {
-		out << "    <testcase classname=\"" << escape(name) << "\" name=\""
-		    << escape(c.name) << "\"";
+		out << "    <testcase classname=\"" << xml_escape(name) << "\" name=\""
+		    << xml_escape(c.name) << "\"";
 		if (c.failed)
-			out << ">\n      <failure message=\"" << escape(c.failure) << "\"/>\n"
+			out << ">\n      <failure message=\"" << xml_escape(c.failure) << "\"/>\n"
 			    << "    </testcase>\n";
 		else if (c.skip)
-			out << ">\n      <skipped message=\"" << escape(c.skipped) << "\"/>\n"
+			out << ">\n      <skipped message=\"" << xml_escape(c.skipped) << "\"/>\n"
 			    << "    </testcase>\n";
 		else
 			out << "/>\n";

@@ -8,33 +8,10 @@
 #include <sstream>
 
 #include "report.hpp"
+#include "xml.hpp"
 
 namespace pvh {
 namespace {
-
-std::string esc(const std::string &s)
-{
-	std::string out;
-	for (char c : s) {
-		switch (c) {
-		case '<':
-			out += "&lt;";
-			break;
-		case '>':
-			out += "&gt;";
-			break;
-		case '&':
-			out += "&amp;";
-			break;
-		case '"':
-			out += "&quot;";
-			break;
-		default:
-			out += c;
-		}
-	}
-	return out;
-}
 
 const char *color_of(std::size_t i)
 {
@@ -83,8 +60,8 @@ std::string report_svg(const Table &table)
 	std::ostringstream body;
 	double y = top;
 	for (const auto &k : classes(table)) {
-		body << "<text x=\"8\" y=\"" << num(y + 12) << "\" font-weight=\"bold\">" << esc(k)
-		     << " (geometric mean)</text>\n";
+		body << "<text x=\"8\" y=\"" << num(y + 12) << "\" font-weight=\"bold\">"
+		     << xml_escape(k) << " (geometric mean)</text>\n";
 		for (std::size_t i = 0; i < xen.size(); ++i) {
 			if (auto r = class_ratio(table, k, xen[i])) {
 				double x0 = x_of(1), x1 = x_of(*r);
@@ -93,8 +70,8 @@ std::string report_svg(const Table &table)
 				     << num(yy) << "\" width=\""
 				     << num(std::max(std::abs(x1 - x0), 1.0)) << "\" height=\""
 				     << num(bar) << "\" fill=\"" << color_of(i)
-				     << "\" stroke=\"black\"><title>" << esc(k) << " "
-				     << esc(xen[i]) << ": " << format_ratio(r)
+				     << "\" stroke=\"black\"><title>" << xml_escape(k) << " "
+				     << xml_escape(xen[i]) << ": " << format_ratio(r)
 				     << "</title></rect>\n";
 				body << "<text x=\"" << num(std::max(x0, x1) + 4) << "\" y=\""
 				     << num(yy + bar - 1) << "\" font-size=\"10\">"
@@ -106,7 +83,7 @@ std::string report_svg(const Table &table)
 			if (row.klass != k)
 				continue;
 			body << "<text x=\"20\" y=\"" << num(y + 11) << "\" font-size=\"11\">"
-			     << esc(row.name.substr(row.name.find('.') + 1)) << "</text>\n";
+			     << xml_escape(row.name.substr(row.name.find('.') + 1)) << "</text>\n";
 			for (std::size_t i = 0; i < xen.size(); ++i) {
 				auto r = ratio(row, xen[i]);
 				if (!r || !(*r > 0))
@@ -117,8 +94,8 @@ std::string report_svg(const Table &table)
 				     << "\" y=\"" << num(yy) << "\" width=\""
 				     << num(std::max(std::abs(x1 - x0), 1.0)) << "\" height=\""
 				     << num(bar) << "\" fill=\"" << color_of(i)
-				     << "\" fill-opacity=\"0.7\"><title>" << esc(row.name) << " "
-				     << esc(xen[i]) << ": " << format_ratio(r)
+				     << "\" fill-opacity=\"0.7\"><title>" << xml_escape(row.name)
+				     << " " << xml_escape(xen[i]) << ": " << format_ratio(r)
 				     << "</title></rect>\n";
 			}
 			y += row_h;
@@ -137,7 +114,7 @@ std::string report_svg(const Table &table)
 		double lx = left + static_cast<double>(i) * 140;
 		svg << "<rect x=\"" << num(lx) << "\" y=\"32\" width=\"12\" height=\"12\" fill=\""
 		    << color_of(i) << "\"/><text x=\"" << num(lx + 16) << "\" y=\"43\">"
-		    << esc(column_label(xen[i])) << " / native</text>\n";
+		    << xml_escape(column_label(xen[i])) << " / native</text>\n";
 	}
 	for (double e = lo; e <= hi; e += 1) {
 		double x = x_of(std::exp2(e));
