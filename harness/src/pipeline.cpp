@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -51,7 +50,8 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 	std::vector<JobRun> runs;
 	for (const auto &s : specs)
 		runs.push_back(JobRun{s.name, -1, -1, -1, -1, ""});
-	// Longest name first: "boot: [xen-pv-domu]" before "boot: [xen-pv".
+	// Longest name first: a job "build" must not take the lines of a job
+	// "build x" (a name followed by a space, as the log prints them).
 	std::vector<std::size_t> order(runs.size());
 	for (std::size_t i = 0; i < order.size(); ++i)
 		order[i] = i;

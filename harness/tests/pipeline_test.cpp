@@ -90,7 +90,7 @@ TEST(Pipeline, RunTimesStatusesAndMidnight)
 	auto runs = pl::parse_run(run_log(false), jobs());
 	EXPECT_EQ(find(runs, "prepare").seconds(), 10);
 	EXPECT_EQ(find(runs, "build").seconds(), 100);
-	// Not taken for boot: [xen-pv], whose name is its prefix.
+	// Two names with a common start, each its own lines.
 	EXPECT_EQ(find(runs, "boot: [xen-pv-domu]").seconds(), 20);
 	EXPECT_EQ(find(runs, "boot: [xen-pv]").seconds(), 20);
 	EXPECT_EQ(find(runs, "report").status, "FAIL");
