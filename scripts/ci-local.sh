@@ -19,7 +19,10 @@ set -uo pipefail
 GLCL=$BUILD/gitlab-ci-local/node_modules/.bin/gitlab-ci-local
 PVHARNESS=$BUILD/harness/main/pvharness
 OUT=$BUILD/ci-local
-[ -x "$GLCL" ] || die "gitlab-ci-local not installed at $GLCL; run 'make deps'"
+if [ ! -x "$GLCL" ]; then
+	why=$(node_fit) || die "make ci-local needs Node.js 20 or later with npm: $why"
+	die "gitlab-ci-local not installed at $GLCL; run 'make deps'"
+fi
 [ -x "$PVHARNESS" ] || die "no $PVHARNESS; run 'make pvharness'"
 git -C "$PVOPS_ROOT" rev-parse --git-dir >/dev/null 2>&1 ||
 	die "$PVOPS_ROOT is not a git checkout; gitlab-ci-local copies the files git tracks"

@@ -48,6 +48,21 @@ need_cmd() {
 		die "$1 not found (Debian package $2); run 'make deps'"
 }
 
+# gitlab-ci-local 4.53.0 (make ci-local) runs on Node.js 20 or later with
+# npm, which Debian 12 does not ship (its nodejs is 18). Fails, printing
+# why, when this machine has neither.
+node_fit() {
+	local major
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		echo "no Node.js with npm on PATH"
+		return 1
+	fi
+	major=$(node --version | sed -E 's/^v([0-9]+).*/\1/')
+	[ "$major" -ge 20 ] 2>/dev/null && return 0
+	echo "Node.js $(node --version) is older than 20"
+	return 1
+}
+
 # Run a long command with its output in a log, printing a progress line
 # every $PROGRESS_EVERY seconds: elapsed time and the log's last line.
 run_logged() {
