@@ -52,7 +52,7 @@ generated() {
 	# shellcheck disable=SC2046 # one word per column or range
 	matrix columns COLUMN $(columns)
 	echo
-	matrix patch-ranges RANGE $(ranges | sed 's/.*/"&"/')
+	matrix patch-ranges RANGE $(sed 's/.*/"&"/' <<<"$RANGES")
 }
 
 # The file as gen would write it, on standard output.
@@ -70,18 +70,25 @@ jobs() {
 	echo build
 	for c in $(columns); do echo "boot: [$c]"; done
 	for c in $(columns); do echo "bench: [$c]"; done
-	for r in $(ranges); do echo "gates: [$r]"; done
+	for r in $RANGES; do echo "gates: [$r]"; done
 	echo report
 }
 
 case ${1:-} in
+gen | check | jobs | list) ;;
+*) die "usage: gitlab-ci.sh gen|check|jobs|list" ;;
+esac
+# Once, here: a die inside a command substitution would only end that.
+RANGES=$(ranges) || exit 1
+case ${1:-} in
 gen)
-	new=$(regenerated)
+	new=$(regenerated) || exit 1
 	printf '%s\n' "$new" >"$YML.tmp" && mv "$YML.tmp" "$YML"
-	say "gitlab-ci: $(columns | wc -l) columns, $(ranges | wc -l) patch ranges in $YML"
+	say "gitlab-ci: $(columns | wc -l) columns, $(wc -w <<<"$RANGES") patch ranges in $YML"
 	;;
 check)
-	if ! diff -u "$YML" <(regenerated) >"$LOGS/gitlab-ci.diff" 2>&1; then
+	new=$(regenerated) || exit 1
+	if ! diff -u "$YML" <(printf '%s\n' "$new") >"$LOGS/gitlab-ci.diff" 2>&1; then
 		die ".gitlab-ci.yml is stale against harness/columns/ and the series; run 'make gitlab-ci' (diff: $LOGS/gitlab-ci.diff)"
 	fi
 	say "gitlab-ci: .gitlab-ci.yml is current"
@@ -100,8 +107,5 @@ list)
 		die "gitlab-ci-local lists other jobs than the pipeline must have (diff: $LOGS/gitlab-ci-jobs.diff; listing: $log)"
 	fi
 	say "gitlab-ci: gitlab-ci-local lists the $(jobs | wc -l) jobs: $(jobs | paste -sd, | sed 's/,/, /g')"
-	;;
-*)
-	die "usage: gitlab-ci.sh gen|check|jobs|list"
 	;;
 esac

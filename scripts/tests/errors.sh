@@ -50,6 +50,8 @@ cp -r "$S/../patches" "$S/../.gitlab-ci.yml" "$repo/"
 cp "$S"/../Documentation/cover-letter*.txt "$repo/Documentation/"
 cp "$repo/harness/columns/native.json" "$repo/harness/columns/native-too.json"
 expect_error "pipeline stale" ".gitlab-ci.yml is stale against harness/columns/" "$repo/scripts/gitlab-ci.sh" check
+mkdir -p "$tmp/nopatches"
+expect_error "pipeline, no patches" "has no patch under $tmp/nopatches/" env PATCHES="$tmp/nopatches" "$S/gitlab-ci.sh" check
 expect_error "no gitlab-ci-local" "run 'make deps'" env GITLAB_CI_LOCAL=$tmp/none "$S/gitlab-ci.sh" list
 expect_error "ci-local not installed" "gitlab-ci-local not installed" "$S/ci-local.sh"
 echo '{"name": "x"}' >"$tmp/jobs.json"
