@@ -43,8 +43,10 @@ say "ci-local: $what one at a time (log: $log; each job's: $PVOPS_ROOT/.gitlab-c
 
 cd "$PVOPS_ROOT" || exit 1
 # The jobs make their own BUILD in their copy of the tree; this make's
-# variables must not reach them.
-clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES)
+# variables must not reach them. One locale, so that the timestamps
+# ci-times reads are in one form (its clock writes 00:05 as 24:05).
+clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES
+	LC_ALL=C.UTF-8)
 "${clean_env[@]}" "$GLCL" --list-json >"$OUT/jobs.json" 2>"$OUT/list.log" ||
 	die "gitlab-ci-local cannot list the jobs of .gitlab-ci.yml; see $OUT/list.log"
 start=$SECONDS

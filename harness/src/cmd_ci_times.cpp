@@ -4,6 +4,7 @@
 // that the jobs that build a kernel did not overlap; and the projected
 // wall time of the same jobs on more runners like this machine.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -34,6 +35,11 @@ int run(const Args &a)
 	if (specs.empty())
 		return fail(a.jobs + ": " + error, 2);
 	auto runs = pl::parse_run(log_text, specs);
+	if (std::none_of(runs.begin(), runs.end(),
+			 [](const pl::JobRun &r) { return r.start >= 0; }))
+		return fail("no line of any job of " + a.jobs + " in " + a.log +
+				    " (gitlab-ci-local's output with --timestamps)",
+			    2);
 	if (a.ran_only) {
 		// A run of some jobs: the others are not missing, only not asked for.
 		std::vector<pl::JobSpec> s;
@@ -63,7 +69,7 @@ int run(const Args &a)
 			first = r.start;
 		last = std::max(last, r.end);
 		std::printf("%-24s %8s %8s %8s  %s\n", r.name.c_str(),
-			    pl::clock(r.start % 86400).c_str(), pl::clock(r.end % 86400).c_str(),
+			    pl::time_of_day(r.start).c_str(), pl::time_of_day(r.end).c_str(),
 			    pl::clock(r.seconds()).c_str(), status.c_str());
 	}
 	long busy = 0;

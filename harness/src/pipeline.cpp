@@ -68,7 +68,7 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 		return nullptr;
 	};
 	static const std::regex stamped(R"(^\[(\d\d):(\d\d):(\d\d)[^\]]*\] (.*)$)");
-	static const std::regex summary(R"(^ (PASS|FAIL|WARN) +\[[^\]]*\] (.*?) *$)");
+	static const std::regex summary(R"(^ (PASS|FAIL|WARN) +\[[^\]]*\] (.*)$)");
 	std::istringstream in{std::string(log)};
 	std::string line;
 	long day = 0, last = -1, number = 0;
@@ -78,7 +78,9 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 		if (!line.empty() && line.back() == '\r')
 			line.pop_back();
 		if (std::regex_match(line, m, stamped)) {
-			long t = std::stol(m[1]) * 3600 + std::stol(m[2]) * 60 + std::stol(m[3]);
+			// Some locales' clocks print the hour after midnight as 24.
+			long t = std::stol(m[1]) % 24 * 3600 + std::stol(m[2]) * 60 +
+				 std::stol(m[3]);
 			if (last >= 0 && t + day < last - 12 * 3600)
 				day += 24 * 3600;
 			t += day;
@@ -92,10 +94,9 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 				r->last_line = number;
 			}
 		} else if (std::regex_match(line, m, summary)) {
-			std::string name = m[2];
-			for (auto &r : runs)
-				if (r.name == name)
-					r.status = m[1];
+			// A WARN line (allow_failure) names the failed part after the job.
+			if (JobRun *r = job_at(m[2]))
+				r->status = m[1];
 		}
 	}
 	return runs;
@@ -200,6 +201,14 @@ Schedule schedule(const std::vector<JobSpec> &specs, const std::vector<JobRun> &
 	for (std::size_t i = last; i != n; i = why[i])
 		s.path.insert(s.path.begin(), specs[i].name);
 	return s;
+}
+
+std::string time_of_day(long seconds)
+{
+	char buf[32];
+	long s = (seconds % 86400 + 86400) % 86400;
+	std::snprintf(buf, sizeof(buf), "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	return buf;
 }
 
 std::string clock(long seconds)

@@ -52,6 +52,9 @@ struct Schedule {
 // earliest-ready job first (then in pipeline order).
 Schedule schedule(const std::vector<JobSpec> &specs, const std::vector<JobRun> &runs, int runners);
 
+// "00:05:09": the time of day of a JobRun's start or end.
+std::string time_of_day(long seconds);
+
 // "1:05:09", "4:07", "0:12"
 std::string clock(long seconds);
 

@@ -127,6 +127,37 @@ TEST(Pipeline, ScheduleOnOneTwoAndManyRunners)
 		  (std::vector<std::string>{"prepare", "build", "boot: [xen-pv]", "report"}));
 	EXPECT_EQ(pl::clock(135), "2:15");
 	EXPECT_EQ(pl::clock(3725), "1:02:05");
+	EXPECT_EQ(pl::time_of_day(86400 + 65), "00:01:05");
+}
+
+// A name that begins another ("build", "build x"), a WARN line that names
+// the failed part after the job, and the hour after midnight printed as 24
+// or as 00: the same run.
+TEST(Pipeline, NamePrefixesWarnSuffixAndHour24)
+{
+	std::string error;
+	auto specs = pl::parse_jobs(R"([{"name": "build", "stage": "build"},
+					 {"name": "build x", "stage": "build"}])",
+				    error);
+	ASSERT_EQ(specs.size(), 2u);
+	for (const char *hour : {"24", "00"}) {
+		std::string h = hour;
+		auto at = [](const std::string &when, const std::string &text) {
+			return "[" + when + "  1 ms] " + text + "\n";
+		};
+		std::string log = at("23:59:50", "build starting shell (build)") +
+				  at("23:59:55", "build x starting shell (build x)") +
+				  at(h + ":00:05", "build x finished in 10 s") +
+				  at(h + ":00:10", "build finished in 20 s") +
+				  "\n PASS  [ 20 s] build\n WARN  [ 10 s] build x  pre_script\n";
+		auto runs = pl::parse_run(log, specs);
+		SCOPED_TRACE("hour " + h);
+		EXPECT_EQ(find(runs, "build").seconds(), 20);
+		EXPECT_EQ(find(runs, "build x").seconds(), 10);
+		EXPECT_EQ(find(runs, "build").status, "PASS");
+		EXPECT_EQ(find(runs, "build x").status, "WARN");
+		EXPECT_EQ(pl::time_of_day(find(runs, "build").end), "00:00:10");
+	}
 }
 
 TEST(Pipeline, AJobWithoutNeedsWaitsForEarlierStages)

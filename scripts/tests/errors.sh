@@ -56,5 +56,7 @@ expect_error "no gitlab-ci-local" "run 'make deps'" env GITLAB_CI_LOCAL=$tmp/non
 expect_error "ci-local not installed" "gitlab-ci-local not installed" "$S/ci-local.sh"
 echo '{"name": "x"}' >"$tmp/jobs.json"
 expect_error "ci-times bad list" "not a JSON array of jobs" "$PVHARNESS" ci-times --log /dev/null --jobs "$tmp/jobs.json"
+echo '[{"name": "build", "stage": "build"}]' >"$tmp/jobs-ok.json"
+expect_error "ci-times no job line" "no line of any job" "$PVHARNESS" ci-times --log /dev/null --jobs "$tmp/jobs-ok.json"
 expect_error "ci-times no log" "cannot read the pipeline log" "$PVHARNESS" ci-times --log "$tmp/none.log" --jobs "$tmp/jobs.json"
 exit $bad
