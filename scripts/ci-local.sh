@@ -43,10 +43,9 @@ say "ci-local: $what one at a time (log: $log; each job's: $PVOPS_ROOT/.gitlab-c
 
 cd "$PVOPS_ROOT" || exit 1
 # The jobs make their own BUILD in their copy of the tree; this make's
-# variables must not reach them. One locale, so that the timestamps
-# ci-times reads are in one form (its clock writes 00:05 as 24:05).
-clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES
-	LC_ALL=C.UTF-8)
+# variables must not reach them. (lib.sh's LC_ALL=C does: gitlab-ci-local
+# prints its timestamps in that locale's form, hour 24 for 00.)
+clean_env=(env -u BUILD -u KSRC -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES)
 "${clean_env[@]}" "$GLCL" --list-json >"$OUT/jobs.json" 2>"$OUT/list.log" ||
 	die "gitlab-ci-local cannot list the jobs of .gitlab-ci.yml; see $OUT/list.log"
 start=$SECONDS
@@ -54,6 +53,9 @@ start=$SECONDS
 	--no-artifacts-to-source --max-job-name-padding 0 "${select[@]}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 say "ci-local: gitlab-ci-local exited $rc after $((SECONDS - start)) s"
+# No job started (a CI_JOBS name it does not know, a file it refused):
+# its own message says why; there are no times to read.
+grep -q '^\[[0-9]' "$log" || die "gitlab-ci-local ran no job (exit status $rc); see $log"
 
 "$PVHARNESS" ci-times --log "$log" --jobs "$OUT/jobs.json" "${times_opts[@]}" |
 	tee "$OUT/times.txt"

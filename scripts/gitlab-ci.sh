@@ -52,7 +52,7 @@ generated() {
 	# shellcheck disable=SC2046 # one word per column or range
 	matrix columns COLUMN $(columns)
 	echo
-	matrix patch-ranges RANGE $(sed 's/.*/"&"/' <<<"$RANGES")
+	matrix patch-ranges RANGE $(for r in $RANGES; do echo "\"$r\""; done)
 }
 
 # The file as gen would write it, on standard output.

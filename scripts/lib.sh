@@ -52,14 +52,19 @@ need_cmd() {
 # npm, which Debian 12 does not ship (its nodejs is 18). Fails, printing
 # why, when this machine has neither.
 node_fit() {
-	local major
+	local version major
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "no Node.js with npm on PATH"
 		return 1
 	fi
-	major=$(node --version | sed -E 's/^v([0-9]+).*/\1/')
+	version=$(node --version 2>/dev/null)
+	major=$(sed -E 's/^v([0-9]+).*/\1/' <<<"$version")
 	[ "$major" -ge 20 ] 2>/dev/null && return 0
-	echo "Node.js $(node --version) is older than 20"
+	if [ -n "$version" ]; then
+		echo "Node.js $version is older than 20"
+	else
+		echo "node --version prints no version"
+	fi
 	return 1
 }
 

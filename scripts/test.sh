@@ -95,7 +95,7 @@ stage_unit() {
 		"$T/fixtures-source.sh"
 	check "pipeline: .gitlab-ci.yml's columns and patch ranges are current (make gitlab-ci)" \
 		"$S/gitlab-ci.sh" check
-	local name="pipeline: gitlab-ci-local parses .gitlab-ci.yml and lists every job it must have"
+	local why name="pipeline: gitlab-ci-local parses .gitlab-ci.yml and lists every job it must have"
 	if why=$(node_fit); then
 		check "$name" "$S/gitlab-ci.sh" list
 	else

@@ -78,9 +78,8 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 		if (!line.empty() && line.back() == '\r')
 			line.pop_back();
 		if (std::regex_match(line, m, stamped)) {
-			// Some locales' clocks print the hour after midnight as 24.
-			long t = std::stol(m[1]) % 24 * 3600 + std::stol(m[2]) * 60 +
-				 std::stol(m[3]);
+			// An hour of 24 (en-US's clock after midnight) reads right as it is.
+			long t = std::stol(m[1]) * 3600 + std::stol(m[2]) * 60 + std::stol(m[3]);
 			if (last >= 0 && t + day < last - 12 * 3600)
 				day += 24 * 3600;
 			t += day;
@@ -94,8 +93,15 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 				r->last_line = number;
 			}
 		} else if (std::regex_match(line, m, summary)) {
-			// A WARN line (allow_failure) names the failed part after the job.
-			if (JobRun *r = job_at(m[2]))
+			// A WARN line names the failed part after the job: pre_script
+			// (the job failed, allowed to) or after_script, which GitLab
+			// does not count against the job's own PASS or FAIL line.
+			// (It comes before a FAIL line, after a PASS line.)
+			const std::string rest = m[2];
+			JobRun *r = job_at(rest);
+			bool after_script = r && rest.find("  after_script", r->name.size()) !=
+							 std::string::npos;
+			if (r && !(after_script && !r->status.empty()))
 				r->status = m[1];
 		}
 	}

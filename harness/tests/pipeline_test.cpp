@@ -130,9 +130,9 @@ TEST(Pipeline, ScheduleOnOneTwoAndManyRunners)
 	EXPECT_EQ(pl::time_of_day(86400 + 65), "00:01:05");
 }
 
-// A name that begins another ("build", "build x"), a WARN line that names
-// the failed part after the job, and the hour after midnight printed as 24
-// or as 00: the same run.
+// A name that begins another ("build", "build x"), WARN lines that name
+// the failed part after the job (a failed after_script leaves the job's
+// PASS), and the hour after midnight printed as 24 or as 00: the same run.
 TEST(Pipeline, NamePrefixesWarnSuffixAndHour24)
 {
 	std::string error;
@@ -149,7 +149,8 @@ TEST(Pipeline, NamePrefixesWarnSuffixAndHour24)
 				  at("23:59:55", "build x starting shell (build x)") +
 				  at(h + ":00:05", "build x finished in 10 s") +
 				  at(h + ":00:10", "build finished in 20 s") +
-				  "\n PASS  [ 20 s] build\n WARN  [ 10 s] build x  pre_script\n";
+				  "\n PASS  [ 20 s] build\n WARN  [ 10 s] build x  pre_script\n"
+				  " WARN  [ 20 s] build  after_script\n";
 		auto runs = pl::parse_run(log, specs);
 		SCOPED_TRACE("hour " + h);
 		EXPECT_EQ(find(runs, "build").seconds(), 20);

@@ -53,7 +53,15 @@ expect_error "pipeline stale" ".gitlab-ci.yml is stale against harness/columns/"
 mkdir -p "$tmp/nopatches"
 expect_error "pipeline, no patches" "has no patch under $tmp/nopatches/" env PATCHES="$tmp/nopatches" "$S/gitlab-ci.sh" check
 expect_error "no gitlab-ci-local" "run 'make deps'" env GITLAB_CI_LOCAL=$tmp/none "$S/gitlab-ci.sh" list
-expect_error "ci-local not installed" "gitlab-ci-local not installed" "$S/ci-local.sh"
+# make ci-local: Node.js 20 or later (stubs, whatever this machine has).
+for v in 20.20.2 18.19.0; do
+	mkdir -p "$tmp/node$v"
+	printf '#!/bin/sh\necho v%s\n' "$v" >"$tmp/node$v/node"
+	printf '#!/bin/sh\n' >"$tmp/node$v/npm"
+	chmod +x "$tmp/node$v/node" "$tmp/node$v/npm"
+done
+expect_error "ci-local not installed" "gitlab-ci-local not installed" env PATH="$tmp/node20.20.2:$PATH" "$S/ci-local.sh"
+expect_error "ci-local, old Node.js" "Node.js v18.19.0 is older than 20" env PATH="$tmp/node18.19.0:$PATH" "$S/ci-local.sh"
 echo '{"name": "x"}' >"$tmp/jobs.json"
 expect_error "ci-times bad list" "not a JSON array of jobs" "$PVHARNESS" ci-times --log /dev/null --jobs "$tmp/jobs.json"
 echo '[{"name": "build", "stage": "build"}]' >"$tmp/jobs-ok.json"
