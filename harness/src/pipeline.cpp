@@ -99,9 +99,11 @@ std::vector<JobRun> parse_run(std::string_view log, const std::vector<JobSpec> &
 			// (It comes before a FAIL line, after a PASS line.)
 			const std::string rest = m[2];
 			JobRun *r = job_at(rest);
-			bool after_script = r && rest.find("  after_script", r->name.size()) !=
-							 std::string::npos;
-			if (r && !(after_script && !r->status.empty()))
+			if (!r)
+				continue;
+			bool after_script =
+				rest.find("  after_script", r->name.size()) != std::string::npos;
+			if (!after_script || r->status.empty())
 				r->status = m[1];
 		}
 	}
